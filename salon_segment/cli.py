@@ -1,0 +1,253 @@
+"""The command line: parse options, call the library, render. No scoring happens here.
+
+Exit codes: 0 success, 1 input the user can fix, 2 wrong usage, 3 unexpected error (rerun with --debug).
+pandas, rich and openpyxl are imported inside the commands so that ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from salon_segment import __version__
+from salon_segment.errors import SalonSegmentError
+from salon_segment.i18n import _
+
+EXIT_USER_ERROR = 1
+EXIT_UNEXPECTED = 3
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    name="salon-segment",
+    help=_(
+        "Client-base analysis for salons from a booking-system export: who carries the salon, "
+        "how loyal the base is, and whom to let go."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+_STATE = {"debug": False}  # set by the --debug option of the main callback
+
+
+class OutputFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(code)
+
+
+def handle_errors(command: F) -> F:
+    """Map user-fixable errors to exit 1 and anything unexpected to exit 3 (traceback with --debug)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = _STATE["debug"]
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except SalonSegmentError as exc:
+            if debug:
+                raise
+            raise _fail(_("Error: {message}").format(message=exc), exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise _fail(_("Interrupted."), EXIT_INTERRUPTED) from None
+        except Exception as exc:
+            if debug:
+                raise
+            raise _fail(
+                _(
+                    "Unexpected error ({kind}). This is a bug in salon-segment: rerun with --debug to see "
+                    "the traceback, and report it without your data."
+                ).format(kind=exc.__class__.__name__),
+                EXIT_UNEXPECTED,
+            ) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"salon-segment {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit."))
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=_("Show the full traceback of unexpected errors."))] = False,
+) -> None:
+    """Client-base analysis for salons from a booking-system export."""
+    _STATE["debug"] = debug
+
+
+def parse_as_of(value: str | None) -> dt.date | None:
+    """--as-of YYYY-MM-DD (usage error otherwise)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(_("expected a date as YYYY-MM-DD, got {value!r}").format(value=value)) from None
+
+
+def parse_mappings(values: list[str] | None) -> dict[str, str]:
+    """--map FIELD=HEADER, repeatable."""
+    mapping: dict[str, str] = {}
+    for value in values or []:
+        field, sep, header = value.partition("=")
+        if not sep or not field.strip() or not header.strip():
+            raise typer.BadParameter(_("expected FIELD=HEADER, got {value!r}").format(value=value))
+        mapping[field.strip()] = header.strip()
+    return mapping
+
+
+FilesArg = Annotated[
+    list[Path],
+    typer.Argument(help=_("Export files (CSV or Excel) from the booking system or till."), show_default=False),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help=_("Analyse as of this date (YYYY-MM-DD). Default: the latest completed visit that is not after today."),
+        show_default=False,
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help=_("Config file (TOML). Default: salon-segment.toml in this folder, if any.")),
+]
+MapOpt = Annotated[
+    list[str] | None,
+    typer.Option("--map", help=_("Force a column: FIELD=HEADER, e.g. --map date=Afspraak. Repeatable.")),
+]
+EncodingOpt = Annotated[
+    str | None, typer.Option("--encoding", help=_("Text encoding of CSV inputs (default: detected)."))
+]
+SheetOpt = Annotated[
+    str | None, typer.Option("--sheet", help=_("Excel sheet name or number (default: the first with data)."))
+]
+DateFormatOpt = Annotated[
+    str | None,
+    typer.Option("--date-format", help=_("Day/month order when it is ambiguous: dd-mm-yyyy or mm/dd/yyyy.")),
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", help=_("Output: a table or JSON."))]
+ForceOpt = Annotated[bool, typer.Option("--force", help=_("Replace output files that already exist."))]
+
+
+def _load(
+    files: list[Path],
+    *,
+    config: Path | None,
+    mappings: list[str] | None,
+    encoding: str | None,
+    sheet: str | None,
+    date_format: str | None,
+) -> tuple[Any, Any]:
+    """Settings and the imported ledger for a command."""
+    from salon_segment.config import load_settings
+    from salon_segment.importers import ImportOptions, read_exports
+    from salon_segment.importers.values import date_format_to_order
+
+    settings = load_settings(config)
+    columns = {**settings.columns, **parse_mappings(mappings)}
+    options = ImportOptions(
+        columns=columns,
+        encoding=encoding,
+        sheet=sheet,
+        month_first=None if date_format is None else date_format_to_order(date_format),
+        rules=settings.rules,
+    )
+    return settings, read_exports(files, options)
+
+
+def _resolve_as_of(as_of: dt.date | None, ledger: Any) -> Any:
+    import pandas as pd
+
+    from salon_segment.scoring.analysis import default_as_of
+
+    if as_of is not None:
+        return pd.Timestamp(as_of)
+    found = default_as_of(ledger, today=pd.Timestamp(dt.date.today()))
+    if found is None:
+        raise SalonSegmentError(_("the input has no completed visit dated on or before today; pass --as-of."))
+    return found
+
+
+@app.command(
+    epilog=_("Example: salon-segment analyze examples/salon-nl.csv --as-of 2026-11-20 --clients-out clients.xlsx")
+)
+@handle_errors
+def analyze(
+    files: FilesArg,
+    as_of: AsOfOpt = None,
+    config: ConfigOpt = None,
+    output_format: FormatOpt = OutputFormat.table,
+    clients_out: Annotated[
+        Path | None,
+        typer.Option("--clients-out", help=_("Write one row per client (segment, metrics, contact) to .csv or .xlsx.")),
+    ] = None,
+    rejects_out: Annotated[
+        Path | None,
+        typer.Option("--rejects-out", help=_("Write every rejected input row (file, row, reason) to .csv.")),
+    ] = None,
+    mappings: MapOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    date_format: DateFormatOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Pareto, regularity and A/B/C/new/lost segments of the client base, plus whom to call."""
+    import json
+
+    from salon_segment.output import check_output_path, write_table
+    from salon_segment.scoring import analyze as score
+
+    as_of_date = parse_as_of(as_of)
+    for path in (clients_out, rejects_out):
+        if path is not None:
+            check_output_path(path, inputs=files, force=force)
+    settings, imported = _load(
+        files, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format
+    )
+    analysis = score(imported.ledger, as_of=_resolve_as_of(as_of_date, imported.ledger), rules=settings.rules)
+    if clients_out is not None:
+        write_table(analysis.clients, clients_out)
+    if rejects_out is not None:
+        write_table(imported.rejects, rejects_out, sheet_name="rejected")
+    if output_format is OutputFormat.json:
+        from salon_segment.render.json_report import analysis_document
+
+        typer.echo(json.dumps(analysis_document(analysis, imported.reports), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    from salon_segment.render.terminal import analysis_view
+
+    Console().print(analysis_view(analysis, imported.reports))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Read the salon's TOML config (``salon-segment.toml`` in the working directory, or ``--config FILE``).
+
+Example::
+
+    [rules]
+    lost_after_months = 2
+    regular_min_active_months = 5   # a salon with a six-week rhythm
+
+    [columns]
+    client = "Klantcode"            # force a column mapping
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from salon_segment.errors import ConfigError
+from salon_segment.rules import Rules
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+DEFAULT_CONFIG_NAME = "salon-segment.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run is configured with: scoring rules plus import overrides."""
+
+    rules: Rules = field(default_factory=Rules)
+    columns: dict[str, str] = field(default_factory=dict)
+    source: Path | None = None
+
+
+def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
+    """Load ``path``, or ``salon-segment.toml`` from ``cwd`` when it exists, else the defaults."""
+    if path is None:
+        candidate = (cwd or Path.cwd()) / DEFAULT_CONFIG_NAME
+        if not candidate.is_file():
+            return Settings()
+        path = candidate
+    try:
+        data: dict[str, Any] = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc.__class__.__name__}).") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}).") from None
+    unknown = sorted(set(data) - {"rules", "columns"})
+    if unknown:
+        raise ConfigError(f"{path}: unknown table(s) {', '.join(unknown)}; expected [rules] and [columns].")
+    try:
+        rules = Rules.from_mapping(dict(data.get("rules", {})))
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{path}: [rules]: {exc}.") from None
+    columns = {str(k): str(v) for k, v in dict(data.get("columns", {})).items()}
+    return Settings(rules=rules, columns=columns, source=Path(path))

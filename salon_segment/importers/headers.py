@@ -1,0 +1,199 @@
+"""Recognise export headers in English, Dutch, Russian, German and French, and find the header row.
+
+Matching ignores case, accents and punctuation. An exact match beats a header that merely contains a
+synonym; within a field, earlier synonyms win (so a net amount is preferred over a gross total).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+# Import fields (a few more than ledger columns: names split in two, client id vs. identity key).
+CLIENT_ID = "client_id"
+CLIENT_NAME = "client_name"
+FIRST_NAME = "first_name"
+LAST_NAME = "last_name"
+EMAIL = "email"
+PHONE = "phone"
+DATE = "date"
+TIME = "time"
+ITEM = "item"
+KIND = "kind"
+CATEGORY = "category"
+STAFF = "staff"
+AMOUNT = "amount"
+QUANTITY = "quantity"
+STATUS = "status"
+SOURCE = "source"
+
+SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    CLIENT_ID: (
+        "client id", "customer id", "client number", "customer number", "client no", "client nr", "guest id",
+        "klantnummer", "klantnr", "klant id", "klantcode", "klant nr",
+        "код клиента", "номер клиента", "id клиента", "клиент id",
+        "kundennummer", "kunden nr", "kundennr", "kunden id",
+        "n client", "no client", "numero client", "id client", "code client",
+    ),
+    CLIENT_NAME: (
+        "client name", "customer name", "client", "customer", "guest", "guest name", "name", "full name",
+        "klantnaam", "klant", "naam", "client naam",
+        "клиент", "фио", "имя клиента", "гость", "фио клиента",
+        "kunde", "kundin", "kundenname",
+        "nom client", "nom du client", "cliente", "nom",
+    ),
+    FIRST_NAME: ("first name", "firstname", "given name", "voornaam", "имя", "vorname", "prenom"),
+    LAST_NAME: (
+        "last name", "lastname", "surname", "family name", "achternaam", "фамилия", "nachname", "nom de famille",
+    ),
+    EMAIL: (
+        "email", "e mail", "email address", "e mail address", "emailadres", "e mailadres",
+        "эл почта", "электронная почта", "почта", "courriel", "adresse e mail",
+    ),
+    PHONE: (
+        "phone", "mobile", "phone number", "mobile phone", "telephone", "cell",
+        "telefoon", "mobiel", "telefoonnummer", "mobiel nummer",
+        "телефон", "мобильный", "мобильный телефон", "номер телефона",
+        "telefon", "handy", "mobilnummer", "portable", "numero de telephone",
+    ),
+    DATE: (
+        "date", "appointment date", "sale date", "visit date", "start date", "booking date", "transaction date",
+        "datum", "afspraakdatum", "datum afspraak", "verkoopdatum",
+        "дата", "дата визита", "дата записи", "дата продажи",
+        "termin", "termindatum", "date du rendez vous", "date rendez vous",
+    ),
+    TIME: (
+        "time", "start time", "appointment time", "tijd", "starttijd", "begintijd",
+        "время", "время начала", "время записи", "uhrzeit", "beginn", "heure", "heure de debut",
+    ),
+    ITEM: (
+        "service", "product", "item", "description", "service name", "treatment", "item name",
+        "behandeling", "dienst", "omschrijving", "artikel omschrijving",
+        "услуга", "товар", "наименование", "название услуги", "услуга товар",
+        "leistung", "dienstleistung", "artikel", "bezeichnung", "prestation", "produit", "designation",
+    ),
+    KIND: ("type", "item type", "sale type", "soort", "тип", "вид", "art", "typ", "type de vente"),
+    CATEGORY: (
+        "category", "service group", "group", "department", "categorie", "groep", "afdeling",
+        "категория", "группа", "отдел", "kategorie", "gruppe", "abteilung", "famille",
+    ),
+    STAFF: (
+        "staff", "team member", "employee", "stylist", "staff member", "therapist", "provider",
+        "medewerker", "kapper", "stylist", "behandelaar", "werknemer",
+        "мастер", "сотрудник", "специалист", "mitarbeiter", "friseur", "friseurin",
+        "employe", "coiffeur", "coiffeuse", "praticien",
+    ),
+    AMOUNT: (
+        "net amount", "net", "net sales", "net total", "amount excl vat", "netto", "netto bedrag", "bedrag excl btw",
+        "amount", "price", "revenue", "total", "sales", "paid", "amount paid", "line total",
+        "prijs", "bedrag", "totaal", "omzet", "betaald",
+        "сумма", "стоимость", "цена", "итого", "выручка", "оплачено",
+        "preis", "betrag", "umsatz", "summe", "prix", "montant", "total ttc", "chiffre d affaires",
+    ),
+    QUANTITY: ("qty", "quantity", "units", "aantal", "кол во", "количество", "menge", "anzahl", "quantite"),
+    STATUS: (
+        "status", "appointment status", "state", "afspraakstatus", "статус", "статус записи", "statut", "etat",
+    ),
+    SOURCE: (
+        "source", "referral", "referral source", "how did you hear", "channel", "marketing source",
+        "bron", "herkomst", "источник", "откуда узнал", "канал", "quelle", "herkunft", "provenance",
+    ),
+}  # fmt: skip
+
+FIELDS = tuple(SYNONYMS)
+
+
+def normalize_header(text: object) -> str:
+    """Case-fold, strip accents (ё→е too), replace punctuation by spaces, collapse spaces."""
+    value = unicodedata.normalize("NFKD", str(text)).casefold()
+    value = "".join(ch for ch in value if not unicodedata.combining(ch))
+    value = re.sub(r"[\W_]+", " ", value, flags=re.UNICODE)
+    return " ".join(value.split())
+
+
+_EXACT: dict[str, tuple[str, int]] = {}
+for _field, _words in SYNONYMS.items():
+    for _rank, _word in enumerate(_words):
+        _EXACT.setdefault(normalize_header(_word), (_field, _rank))
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """How one export header was recognised: field, exact or contained, and the synonym's rank."""
+
+    field: str
+    exact: bool
+    rank: int
+
+
+def match_header(header: object) -> HeaderMatch | None:
+    """The field a single header names, or None. 'Datum afspraak' contains 'datum'; exact matches win."""
+    normalized = normalize_header(header)
+    if not normalized:
+        return None
+    if normalized in _EXACT:
+        field, rank = _EXACT[normalized]
+        return HeaderMatch(field, True, rank)
+    padded = f" {normalized} "
+    best: tuple[int, str, int] | None = None
+    for synonym, (field, rank) in _EXACT.items():
+        if len(synonym) >= 3 and f" {synonym} " in padded:
+            candidate = (len(synonym), field, rank)
+            if best is None or candidate[0] > best[0]:
+                best = candidate
+    return None if best is None else HeaderMatch(best[1], False, best[2])
+
+
+def map_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = None) -> dict[str, int]:
+    """Field → column position. Overrides (field → exact header text) win; each column serves one field."""
+    overrides = dict(overrides or {})
+    unknown = sorted(set(overrides) - set(FIELDS))
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(unknown)} in the column mapping; fields are {', '.join(FIELDS)}")
+    mapping: dict[str, int] = {}
+    taken: set[int] = set()
+    by_text = {normalize_header(h): i for i, h in reversed(list(enumerate(headers)))}
+    for field, header in overrides.items():
+        position = by_text.get(normalize_header(header))
+        if position is None:
+            raise LookupError(f"--map {field}={header}: no column is headed {header!r}")
+        mapping[field] = position
+        taken.add(position)
+    candidates: list[tuple[bool, int, int, str]] = []
+    for position, header in enumerate(headers):
+        if position in taken:
+            continue
+        match = match_header(header)
+        if match is not None and match.field not in mapping:
+            candidates.append((not match.exact, match.rank, position, match.field))
+    for _, _, position, field in sorted(candidates):
+        if field not in mapping and position not in taken:
+            mapping[field] = position
+            taken.add(position)
+    return mapping
+
+
+def header_score(cells: Sequence[object], overrides: Mapping[str, str] | None = None) -> int:
+    """How many distinct fields a candidate header row names (used to find the header row)."""
+    override_texts = {normalize_header(h) for h in (overrides or {}).values()}
+    fields: set[str] = set()
+    for cell in cells:
+        if normalize_header(cell) in override_texts:
+            fields.add(f"override:{normalize_header(cell)}")
+            continue
+        match = match_header(cell)
+        if match is not None:
+            fields.add(match.field)
+    return len(fields)
+
+
+def find_header_row(records: Sequence[Sequence[object]], overrides: Mapping[str, str] | None = None) -> int | None:
+    """Index of the first record naming the most fields (at least two); None when no record does."""
+    best_index, best_score = None, 1
+    for index, cells in enumerate(records):
+        score = header_score(cells, overrides)
+        if score > best_score:
+            best_index, best_score = index, score
+    return best_index

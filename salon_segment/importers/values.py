@@ -1,0 +1,263 @@
+"""Vectorised parsing of export cells: dates, amounts, statuses, kinds and identity keys.
+
+Each parser works on the column's unique values (exports repeat dates and prices a lot) and maps the
+results back, so a million lines cost a few thousand regex matches. One convention is chosen per column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from salon_segment import ledger as L
+from salon_segment.importers.headers import normalize_header
+
+# ---------------------------------------------------------------- dates
+
+_DATE_RE = (
+    r"^\s*(?P<a>\d{1,4})(?P<sep>[-./])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
+    r"(?:[ T,]+(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?::(?P<ss>\d{2})(?:\.\d+)?)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?\s*$"
+)
+_SERIAL_RE = r"^\s*(?P<serial>\d{5})(?:\.\d+)?\s*$"
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+@dataclass(frozen=True)
+class ParsedDates:
+    """Parsed dates (NaT where a value did not parse), "HH:MM" times, and the format chosen."""
+
+    dates: pd.Series
+    times: pd.Series
+    date_format: str
+    note: str = ""
+
+
+def _two_digit_year(year: pd.Series) -> pd.Series:
+    return year.where(year >= 100, np.where(year < 69, 2000 + year, 1900 + year))
+
+
+def parse_dates(values: pd.Series, *, month_first_hint: bool = False) -> ParsedDates:
+    """Parse one column of export dates; the day/month order is chosen for the whole column.
+
+    Accepts yyyy-mm-dd, dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, two-digit years, optional
+    24-hour or AM/PM times, and Excel serial day numbers. When both day-first and month-first read every
+    value, ``month_first_hint`` decides (US-style exports) and the note says so.
+    """
+    text = values.astype(str).str.strip()
+    uniques = pd.Series(text.unique())
+    parts = uniques.str.extract(_DATE_RE)
+    a = pd.to_numeric(parts["a"], errors="coerce")
+    b = pd.to_numeric(parts["b"], errors="coerce")
+    c = pd.to_numeric(parts["c"], errors="coerce")
+    matched = a.notna()
+    year_first = matched & (parts["a"].str.len() == 4)
+    other = matched & ~year_first
+    note = ""
+    if other.any():
+        day_over_12 = bool((a[other] > 12).any())
+        month_over_12 = bool((b[other] > 12).any())
+        if day_over_12 and not month_over_12:
+            month_first = False
+        elif month_over_12 and not day_over_12:
+            month_first = True
+        elif day_over_12 and month_over_12:
+            month_first = int((b[other] > 12).sum()) > int((a[other] > 12).sum())
+            note = "the column mixes day-first and month-first dates; the minority does not parse"
+        else:
+            month_first = month_first_hint
+            note = (
+                "every date reads both day-first and month-first; chose "
+                + ("month-first (US style)" if month_first else "day-first")
+                + " from the file's conventions (override with --date-format)"
+            )
+    else:
+        month_first = False
+    year = pd.Series(np.where(year_first, a, c), dtype="float64")
+    month = pd.Series(np.where(year_first, b, np.where(month_first, a, b)), dtype="float64")
+    day = pd.Series(np.where(year_first, c, np.where(month_first, b, a)), dtype="float64")
+    year = _two_digit_year(year)
+    parsed = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}).where(matched), errors="coerce")
+    serial = pd.to_numeric(uniques.str.extract(_SERIAL_RE)["serial"], errors="coerce")
+    serial = serial.where((serial >= 20000) & (serial <= 80000))
+    from_serial = EXCEL_EPOCH + pd.to_timedelta(serial, unit="D")
+    parsed = parsed.where(parsed.notna(), from_serial)
+
+    hour = pd.to_numeric(parts["hh"], errors="coerce")
+    minute = pd.to_numeric(parts["mm"], errors="coerce")
+    ampm = parts["ampm"].fillna("").str.lower().str[0]
+    hour = hour.where(ampm != "p", hour % 12 + 12).where(ampm != "a", hour % 12)
+    valid_time = hour.between(0, 23) & minute.between(0, 59)
+    times = hour.astype("Int64").astype(str).str.zfill(2) + ":" + minute.astype("Int64").astype(str).str.zfill(2)
+    times = times.where(valid_time, "")
+
+    lookup_dates = pd.Series(parsed.to_numpy(dtype="datetime64[ns]"), index=uniques)
+    lookup_times = pd.Series(times.to_numpy(dtype=object), index=uniques)
+    if year_first.sum() >= other.sum() and year_first.any():
+        date_format = "yyyy-mm-dd"
+    elif other.any():
+        sep = parts.loc[other, "sep"].mode().iloc[0]
+        date_format = sep.join(["mm", "dd", "yyyy"] if month_first else ["dd", "mm", "yyyy"])
+    elif serial.notna().any():
+        date_format = "excel serial"
+    else:
+        date_format = "unknown"
+    return ParsedDates(
+        dates=pd.Series(text.map(lookup_dates).to_numpy(dtype="datetime64[ns]"), index=values.index),
+        times=pd.Series(text.map(lookup_times).fillna("").to_numpy(dtype=object), index=values.index),
+        date_format=date_format,
+        note=note,
+    )
+
+
+def date_format_to_order(date_format: str) -> bool:
+    """True when a --date-format value such as 'mm/dd/yyyy' or '%m/%d/%Y' puts the month first."""
+    text = date_format.lower().replace("%", "")
+    return text.find("m") < text.find("d")
+
+
+# ---------------------------------------------------------------- amounts
+
+_CURRENCY_RE = re.compile(r"(?i)(eur|usd|gbp|rub|chf|руб\.?|р\.|€|\$|£|₽|kr\.?)")
+_KEEP_RE = re.compile(r"[^\d,.\-]")
+
+
+@dataclass(frozen=True)
+class ParsedAmounts:
+    """Parsed numbers (NaN where a non-empty value did not parse; empty cells are 0) and the decimal mark."""
+
+    values: pd.Series
+    decimal: str
+
+
+def parse_amounts(values: pd.Series) -> ParsedAmounts:
+    """Parse money/quantity cells: '42,50', '€ 1.234,50', '1 234,50 ₽', '(12.50)', '12,50-', '-12.50'.
+
+    The decimal mark is decided for the whole column from values that show it (a mark followed by one
+    or two digits at the end); a lone mark followed by exactly three digits is a thousands separator.
+    """
+    text = values.astype(str).str.strip()
+    uniques = pd.Series(text.unique())
+    negative = (uniques.str.startswith(("-", "−", "(")) | uniques.str.endswith(("-", ")"))) & uniques.str.contains(
+        r"\d", regex=True
+    )
+    cleaned = uniques.str.replace(_CURRENCY_RE, "", regex=True)
+    cleaned = cleaned.str.replace("−", "-", regex=False)
+    cleaned = cleaned.str.replace(_KEEP_RE, "", regex=True).str.replace("-", "", regex=False)
+    cleaned = cleaned.str.strip(".,")
+    comma_decimal = cleaned.str.contains(r",\d{1,2}$", regex=True) | cleaned.str.contains(r"\.\d{3},\d+$", regex=True)
+    point_decimal = cleaned.str.contains(r"\.\d{1,2}$", regex=True) | cleaned.str.contains(r",\d{3}\.\d+$", regex=True)
+    decimal = "," if comma_decimal.sum() > point_decimal.sum() else "."
+    thousands = "." if decimal == "," else ","
+    number = cleaned.str.replace(thousands, "", regex=False)
+    if decimal == ",":
+        number = number.str.replace(",", ".", regex=False)
+    parsed = pd.to_numeric(number.where(number.str.count(r"\.") <= 1), errors="coerce")
+    parsed = parsed.where(~negative, -parsed)
+    parsed = parsed.where(uniques != "", 0.0)
+    lookup = pd.Series(parsed.to_numpy(dtype=float), index=uniques)
+    return ParsedAmounts(pd.Series(text.map(lookup).to_numpy(dtype=float), index=values.index), decimal)
+
+
+# ---------------------------------------------------------------- statuses and kinds
+
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    L.COMPLETED: (
+        "completed", "complete", "done", "paid", "finished", "checked out", "closed", "arrived", "visited",
+        "afgerond", "voltooid", "betaald", "afgerekend", "gekomen",
+        "выполнено", "выполнен", "завершено", "завершен", "оплачено", "пришел", "пришла", "клиент пришел",
+        "erledigt", "abgeschlossen", "bezahlt", "termine", "effectue", "paye",
+    ),
+    L.NO_SHOW: (
+        "no show", "noshow", "no shows", "did not show", "not arrived", "niet verschenen", "niet gekomen",
+        "неявка", "не пришел", "не пришла", "клиент не пришел", "nicht erschienen", "absent", "lapin",
+    ),
+    L.CANCELLED: (
+        "cancelled", "canceled", "cancellation", "geannuleerd", "afgezegd", "отменено", "отменен", "отмена",
+        "отменена", "storniert", "abgesagt", "annule", "annulee",
+    ),
+    L.BOOKED: (
+        "booked", "confirmed", "scheduled", "pending", "new", "gepland", "bevestigd", "geboekt",
+        "записан", "записана", "запланировано", "подтверждено", "ожидание", "geplant", "bestatigt", "gebucht",
+        "confirme", "reserve", "prevu",
+    ),
+}  # fmt: skip
+_STATUS_LOOKUP = {normalize_header(w): status for status, words in STATUS_WORDS.items() for w in words}
+
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    L.PRODUCT: (
+        "product", "products", "retail", "goods", "merchandise", "artikel", "verkoop", "producten",
+        "товар", "товары", "продукт", "продукция", "розница", "produkt", "ware", "produit", "vente",
+    ),
+    L.SERVICE: (
+        "service", "services", "treatment", "appointment", "behandeling", "dienst", "diensten",
+        "услуга", "услуги", "dienstleistung", "leistung", "behandlung", "prestation", "soin",
+    ),
+}  # fmt: skip
+_KIND_LOOKUP = {normalize_header(w): kind for kind, words in KIND_WORDS.items() for w in words}
+
+
+def map_statuses(values: pd.Series) -> tuple[pd.Series, list[str]]:
+    """Status words → completed/no_show/cancelled/booked; empty → completed.
+
+    Unknown words count as completed and are returned (sorted) for a warning.
+    """
+    uniques = pd.Series(values.astype(str).unique())
+    normalized = uniques.map(normalize_header)
+    mapped = normalized.map(_STATUS_LOOKUP)
+    unknown = sorted(uniques[mapped.isna() & (normalized != "")].tolist())
+    mapped = mapped.fillna(L.COMPLETED)
+    lookup = pd.Series(mapped.to_numpy(dtype=object), index=uniques)
+    return pd.Series(values.astype(str).map(lookup).to_numpy(dtype=object), index=values.index), unknown
+
+
+def kinds_from_type(values: pd.Series) -> pd.Series:
+    """Type column words → service/product; None where the word is not known."""
+    uniques = pd.Series(values.astype(str).unique())
+    lookup = pd.Series(uniques.map(normalize_header).map(_KIND_LOOKUP).to_numpy(dtype=object), index=uniques)
+    return pd.Series(values.astype(str).map(lookup).to_numpy(dtype=object), index=values.index)
+
+
+def kinds_from_keywords(items: pd.Series, keywords: tuple[str, ...]) -> pd.Series:
+    """'product' where the item names a product keyword as a whole word, else 'service'."""
+    if not keywords:
+        return pd.Series(L.SERVICE, index=items.index, dtype=object)
+    pattern = r"(?<!\w)(?:" + "|".join(re.escape(k.casefold()) for k in keywords) + r")(?!\w)"
+    uniques = pd.Series(items.astype(str).unique())
+    is_product = uniques.str.casefold().str.contains(pattern, regex=True)
+    lookup = pd.Series(np.where(is_product, L.PRODUCT, L.SERVICE), index=uniques)
+    return pd.Series(items.astype(str).map(lookup).to_numpy(dtype=object), index=items.index)
+
+
+# ---------------------------------------------------------------- identity
+
+
+def normalize_email(values: pd.Series) -> pd.Series:
+    """Trimmed, lower-case e-mail; empty when the value has no '@'."""
+    text = values.astype(str).str.strip().str.lower()
+    return text.where(text.str.contains("@", regex=False), "")
+
+
+def normalize_phone(values: pd.Series) -> pd.Series:
+    """Digits only; empty when fewer than 6 digits remain (not a usable phone number)."""
+    digits = values.astype(str).str.replace(r"\D", "", regex=True)
+    return digits.where(digits.str.len() >= 6, "")
+
+
+def fold_name(values: pd.Series) -> pd.Series:
+    """Case-folded name with runs of white space collapsed."""
+    return values.astype(str).str.casefold().str.split().str.join(" ").fillna("")
+
+
+def identity_keys(client_id: pd.Series | None, email: pd.Series, phone: pd.Series, name: pd.Series) -> pd.Series:
+    """Per line: the client id if present, else the e-mail, else the phone digits, else the folded name."""
+    key = fold_name(name)
+    key = phone.where(phone != "", key)
+    key = email.where(email != "", key)
+    if client_id is not None:
+        ids = client_id.astype(str).str.strip()
+        ids = ids.str.replace(r"\.0$", "", regex=True)
+        key = ids.where(ids != "", key)
+    return key.fillna("")

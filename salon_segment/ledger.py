@@ -1,0 +1,107 @@
+"""The visit ledger: one row per exported line, the single shape every importer produces.
+
+Column names live here and nowhere else; scoring and rendering import these constants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+CLIENT = "client"  # identity key: client id, else e-mail, else phone digits, else folded name
+CLIENT_NAME = "client_name"
+EMAIL = "email"
+PHONE = "phone"
+DATE = "date"  # datetime64, calendar day (time of day, if any, is in TIME)
+TIME = "time"  # "HH:MM" text or empty
+ITEM = "item"
+KIND = "kind"  # SERVICE | PRODUCT
+CATEGORY = "category"
+STAFF = "staff"
+AMOUNT = "amount"  # float, refunds negative
+QUANTITY = "quantity"
+STATUS = "status"  # COMPLETED | NO_SHOW | CANCELLED | BOOKED
+SOURCE = "source"  # marketing source / referral
+SOURCE_FILE = "source_file"
+SOURCE_ROW = "source_row"  # 1-based row as a spreadsheet shows it (header and title rows count)
+
+SERVICE = "service"
+PRODUCT = "product"
+KINDS = (SERVICE, PRODUCT)
+
+COMPLETED = "completed"
+NO_SHOW = "no_show"
+CANCELLED = "cancelled"
+BOOKED = "booked"
+STATUSES = (COMPLETED, NO_SHOW, CANCELLED, BOOKED)
+
+TEXT_COLUMNS = (CLIENT, CLIENT_NAME, EMAIL, PHONE, TIME, ITEM, KIND, CATEGORY, STAFF, STATUS, SOURCE, SOURCE_FILE)
+LEDGER_COLUMNS = (
+    CLIENT,
+    CLIENT_NAME,
+    EMAIL,
+    PHONE,
+    DATE,
+    TIME,
+    ITEM,
+    KIND,
+    CATEGORY,
+    STAFF,
+    AMOUNT,
+    QUANTITY,
+    STATUS,
+    SOURCE,
+    SOURCE_FILE,
+    SOURCE_ROW,
+)
+
+_DEFAULTS: Mapping[str, Any] = {
+    CLIENT_NAME: "",
+    EMAIL: "",
+    PHONE: "",
+    TIME: "",
+    ITEM: "",
+    KIND: SERVICE,
+    CATEGORY: "",
+    STAFF: "",
+    AMOUNT: 0.0,
+    QUANTITY: 1.0,
+    STATUS: COMPLETED,
+    SOURCE: "",
+    SOURCE_FILE: "",
+}
+
+
+def make_ledger(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a ledger with every column present and typed; missing optional columns get defaults.
+
+    Requires ``client`` and ``date``. Used by the importers and by tests that build small ledgers by hand.
+    """
+    missing = [c for c in (CLIENT, DATE) if c not in frame.columns]
+    if missing:
+        raise ValueError(f"a ledger needs the columns {missing}")
+    n = len(frame)
+    out = {}
+    for column in LEDGER_COLUMNS:
+        if column in frame.columns:
+            values = frame[column]
+        elif column == SOURCE_ROW:
+            values = pd.Series(range(2, n + 2), index=frame.index)
+        else:
+            values = pd.Series([_DEFAULTS[column]] * n, index=frame.index, dtype=object)
+        out[column] = values
+    ledger = pd.DataFrame(out, index=frame.index).reset_index(drop=True)
+    ledger[DATE] = pd.to_datetime(ledger[DATE]).dt.normalize().astype("datetime64[ns]")
+    ledger[AMOUNT] = pd.to_numeric(ledger[AMOUNT]).astype(float)
+    ledger[QUANTITY] = pd.to_numeric(ledger[QUANTITY]).astype(float)
+    ledger[SOURCE_ROW] = ledger[SOURCE_ROW].astype("int64")
+    for column in TEXT_COLUMNS:
+        ledger[column] = ledger[column].fillna("").astype(str)
+    return ledger
+
+
+def empty_ledger() -> pd.DataFrame:
+    """A ledger with no rows and the right columns and types."""
+    return make_ledger(pd.DataFrame({CLIENT: pd.Series([], dtype=str), DATE: pd.Series([], dtype="datetime64[ns]")}))

@@ -1,0 +1,1 @@
+"""Renderers: turn computed results into terminal tables, JSON and workbooks. They never compute."""

@@ -1,0 +1,73 @@
+"""The machine-readable form of an analysis (`--format json`). Keys are stable and English."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from salon_segment.importers import FileReport
+from salon_segment.scoring import SEGMENTS, Analysis
+
+
+def _cents(value: float) -> float:
+    return round(float(value) + 0.0, 2)
+
+
+def _fraction(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 6)
+
+
+def file_summary(report: FileReport) -> dict[str, Any]:
+    """Row accounting of one input file."""
+    return {
+        "path": report.path,
+        "rows_read": report.rows_read,
+        "rows_used": report.rows_used,
+        "rows_skipped": report.rows_skipped,
+        "rows_rejected": report.rows_rejected,
+    }
+
+
+def analysis_document(analysis: Analysis, reports: Sequence[FileReport]) -> dict[str, Any]:
+    """The JSON document: as_of, totals, pareto, segments, rules (and the files read)."""
+    totals = analysis.totals
+    pareto = analysis.pareto
+    segments = analysis.segments.set_index("segment")
+    return {
+        "as_of": analysis.as_of.strftime("%Y-%m-%d"),
+        "totals": {
+            "clients": totals.clients,
+            "visits": totals.visits,
+            "revenue": _cents(totals.revenue),
+            "product_revenue": _cents(totals.product_revenue),
+            "no_shows": totals.no_shows,
+            "cancellations": totals.cancellations,
+            "upcoming_bookings": totals.upcoming_bookings,
+            "overdue_clients": len(analysis.call_list),
+            "rows_read": sum(r.rows_read for r in reports),
+            "rows_used": sum(r.rows_used for r in reports),
+            "rows_skipped": sum(r.rows_skipped for r in reports),
+            "rows_rejected": sum(r.rows_rejected for r in reports),
+        },
+        "pareto": {
+            "window_months": pareto.window_months,
+            "clients_with_revenue": pareto.clients_with_revenue,
+            "revenue": _cents(pareto.revenue),
+            "top_20pct_revenue_share": _fraction(pareto.top_revenue_share),
+            "top_clients": pareto.top_clients,
+            "clients_share_for_80pct_revenue": _fraction(pareto.clients_share_for_target),
+            "clients_for_80pct_revenue": pareto.clients_for_target,
+            "gini": _fraction(pareto.gini),
+        },
+        "segments": {
+            name: {
+                "clients": int(segments.at[name, "clients"]),
+                "revenue": _cents(segments.at[name, "revenue"]),
+                "revenue_12m": _cents(segments.at[name, "revenue_12m"]),
+                "visits": int(segments.at[name, "visits"]),
+            }
+            for name in SEGMENTS
+        },
+        "rules": analysis.rules.as_dict(),
+        "files": [file_summary(r) for r in reports],
+    }

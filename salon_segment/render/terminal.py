@@ -1,0 +1,241 @@
+"""The analysis on one terminal screen (rich), readable at 80 columns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from salon_segment import ledger as L
+from salon_segment.i18n import _
+from salon_segment.importers import FileReport
+from salon_segment.render import formatting as F
+from salon_segment.scoring import clients as C
+from salon_segment.scoring.analysis import Analysis
+from salon_segment.scoring.segments import LOST, NEW, A, B
+from salon_segment.scoring.segments import C as SEG_C
+
+CALL_LIST_ROWS = 15
+TOP_CLIENTS = 10
+
+
+def segment_label(segment: str) -> str:
+    """The segment's display name."""
+    return {A: _("A"), B: _("B"), SEG_C: _("C"), NEW: _("new"), LOST: _("lost")}.get(segment, segment)
+
+
+def segment_approach(segment: str) -> str:
+    """What a salon coach suggests for each segment (see DOMAIN.md)."""
+    return {
+        A: _("Cherish: reward loyalty, keep them close, first to hear of news."),
+        B: _("Advise home care: recommend the products that suit their treatment."),
+        SEG_C: _("Invite back on a rhythm: propose a fixed next appointment."),
+        NEW: _("Make them regulars within 3 visits: book the next visit before they leave."),
+        LOST: _("Call them, ask why, and invite them back."),
+    }.get(segment, "")
+
+
+def _header(analysis: Analysis, reports: Sequence[FileReport]) -> RenderableType:
+    totals = analysis.totals
+    files = ", ".join(r.path for r in reports)
+    rejected = sum(r.rows_rejected for r in reports)
+    skipped = sum(r.rows_skipped for r in reports)
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    grid.add_row(_("Files"), files)
+    grid.add_row(_("Period"), f"{F.date(totals.first_date)} – {F.date(totals.last_date)}")
+    grid.add_row(_("As of"), F.date(analysis.as_of))
+    grid.add_row(
+        _("Clients"),
+        _("{clients} with a visit · {visits} visits · revenue {revenue}").format(
+            clients=F.whole(totals.clients), visits=F.whole(totals.visits), revenue=F.money(totals.revenue)
+        ),
+    )
+    grid.add_row(
+        _("Rows"),
+        _("{read} read · {used} used · {skipped} skipped · {rejected} rejected").format(
+            read=F.whole(sum(r.rows_read for r in reports)),
+            used=F.whole(sum(r.rows_used for r in reports)),
+            skipped=F.whole(skipped),
+            rejected=F.whole(rejected),
+        ),
+    )
+    grid.add_row(
+        _("Bookings"),
+        _("{no_shows} no-shows · {cancellations} cancellations · {upcoming} upcoming").format(
+            no_shows=F.whole(totals.no_shows),
+            cancellations=F.whole(totals.cancellations),
+            upcoming=F.whole(totals.upcoming_bookings),
+        ),
+    )
+    return Panel(grid, title=_("salon-segment analysis"), box=box.ROUNDED, expand=False)
+
+
+def _pareto(analysis: Analysis) -> RenderableType:
+    p = analysis.pareto
+    if p.clients_with_revenue == 0:
+        body = Text(_("No client has revenue in the last {months} months.").format(months=p.window_months))
+    else:
+        body = Text.assemble(
+            _("Top {share} of clients ({top} of {n}) bring ").format(
+                share=F.share(p.top_client_share), top=F.whole(p.top_clients), n=F.whole(p.clients_with_revenue)
+            ),
+            (F.share(p.top_revenue_share), "bold"),
+            _(" of revenue.") + "\n",
+            _("{target} of revenue comes from ").format(target=F.share(p.revenue_share_target)),
+            (F.share(p.clients_share_for_target), "bold"),
+            _(" of clients ({k}).").format(k=F.whole(p.clients_for_target)) + "\n",
+            _("Gini {gini} (0 = everyone spends the same, 1 = one client brings all).").format(
+                gini=F.number(p.gini, 2)
+            ),
+        )
+    title = _("Who carries the salon: last {months} months, revenue {revenue}").format(
+        months=p.window_months, revenue=F.money(p.revenue)
+    )
+    return Panel(body, title=title, box=box.ROUNDED)
+
+
+def _segments(analysis: Analysis) -> RenderableType:
+    table = Table(title=_("Client segments"), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    table.add_column(_("Segment"), no_wrap=True)
+    headings = (
+        _("Clients"),
+        _("Share"),
+        _("Revenue"),
+        _("Revenue\nshare"),
+        _("Visits per\nclient"),
+        _("Average\nticket"),
+    )
+    for heading in headings:
+        table.add_column(heading, justify="right", no_wrap=True)
+    for row in analysis.segments.itertuples(index=False):
+        table.add_row(
+            segment_label(row.segment),
+            F.whole(row.clients),
+            F.share(row.client_share),
+            F.money(row.revenue),
+            F.share(row.revenue_share),
+            F.number(row.visits_per_client),
+            F.money(row.average_ticket),
+        )
+    approaches = Table.grid(padding=(0, 1))
+    approaches.add_column(no_wrap=True, style="bold")
+    approaches.add_column()
+    for segment in analysis.segments["segment"]:
+        approaches.add_row(segment_label(segment), segment_approach(segment))
+    return Group(table, approaches)
+
+
+def _contact(row: pd.Series) -> str:
+    return row[L.PHONE] or row[L.EMAIL] or "–"
+
+
+def _top_clients(analysis: Analysis) -> RenderableType:
+    top = analysis.top_clients(TOP_CLIENTS)
+    table = Table(
+        title=_("Top clients: last {months} months").format(months=analysis.rules.pareto_window_months),
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
+    )
+    table.add_column(_("Client"), overflow="ellipsis", no_wrap=True, max_width=28)
+    table.add_column(_("Segment"), no_wrap=True)
+    table.add_column(_("Visits"), justify="right")
+    table.add_column(_("Revenue"), justify="right", no_wrap=True)
+    table.add_column(_("Last visit"), no_wrap=True)
+    for _index, row in top.iterrows():
+        table.add_row(
+            row[L.CLIENT_NAME] or row[L.CLIENT],
+            segment_label(row[C.SEGMENT]),
+            F.whole(row[C.VISITS_WINDOW]),
+            F.money(row[C.REVENUE_WINDOW]),
+            F.date(row[C.LAST_VISIT]),
+        )
+    return table
+
+
+def _call_list(analysis: Analysis) -> RenderableType:
+    calls = analysis.call_list
+    title = _("Call this week: {n} clients overdue by their own rhythm").format(n=F.whole(len(calls)))
+    if calls.empty:
+        return Text(_("Nobody is overdue by their own rhythm."), style="italic")
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    table.add_column(_("Client"), overflow="ellipsis", no_wrap=True, max_width=26)
+    table.add_column(_("Contact"), overflow="ellipsis", no_wrap=True, max_width=26)
+    table.add_column(_("Last visit"), no_wrap=True)
+    table.add_column(_("Days overdue"), justify="right")
+    for _index, row in calls.head(CALL_LIST_ROWS).iterrows():
+        table.add_row(
+            row[L.CLIENT_NAME] or row[L.CLIENT],
+            _contact(row),
+            F.date(row[C.LAST_VISIT]),
+            F.whole(row[C.DAYS_OVERDUE]),
+        )
+    if len(calls) > CALL_LIST_ROWS:
+        table.caption = _("… and {n} more: write them all with --clients-out FILE").format(
+            n=F.whole(len(calls) - CALL_LIST_ROWS)
+        )
+    return table
+
+
+def _rules(analysis: Analysis) -> RenderableType:
+    r = analysis.rules
+    text = _(
+        "Rules: lost = no visit for {lost} months · new = under {new} visits · regular = a visit in "
+        "{active} of the last {window} months · A = regular with products on ≥{share} of visits · "
+        "overdue = {factor}× own usual interval."
+    ).format(
+        lost=r.lost_after_months,
+        new=r.new_below_visits,
+        active=r.regular_min_active_months,
+        window=r.regular_window_months,
+        share=F.share(r.a_product_visit_share),
+        factor=F.number(r.overdue_factor, 1),
+    )
+    return Text(text, style="dim")
+
+
+def _warnings(reports: Sequence[FileReport]) -> list[RenderableType]:
+    lines: list[RenderableType] = []
+    for report in reports:
+        for reason, rows in report.rejected.items():
+            shown = ", ".join(str(r) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
+            lines.append(
+                Text(
+                    _("{path}: {n} rows rejected ({reason}): rows {rows}").format(
+                        path=report.path, n=F.whole(len(rows)), reason=_(reason), rows=shown
+                    ),
+                    style="yellow",
+                )
+            )
+        if report.unknown_statuses:
+            lines.append(
+                Text(
+                    _("{path}: unknown status values counted as completed: {values}").format(
+                        path=report.path, values=", ".join(report.unknown_statuses[:8])
+                    ),
+                    style="yellow",
+                )
+            )
+    return lines
+
+
+def analysis_view(analysis: Analysis, reports: Sequence[FileReport]) -> RenderableType:
+    """The whole analysis report as one rich renderable."""
+    parts: list[RenderableType] = [
+        _header(analysis, reports),
+        *_warnings(reports),
+        _pareto(analysis),
+        _segments(analysis),
+        Text(""),
+        _top_clients(analysis),
+        _call_list(analysis),
+        _rules(analysis),
+    ]
+    return Group(*parts)

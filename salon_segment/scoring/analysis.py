@@ -1,0 +1,117 @@
+"""The whole client-base analysis of one ledger at one as_of date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from salon_segment import ledger as L
+from salon_segment.rules import Rules
+from salon_segment.scoring import clients as C
+from salon_segment.scoring.pareto import Pareto, pareto
+from salon_segment.scoring.segments import SEGMENTS
+from salon_segment.scoring.visits import completed_lines
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Headline counts. clients: clients with at least one visit; revenue: completed lines up to as_of."""
+
+    clients: int
+    visits: int
+    revenue: float
+    product_revenue: float
+    no_shows: int
+    cancellations: int
+    upcoming_bookings: int
+    first_date: pd.Timestamp | None
+    last_date: pd.Timestamp | None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything `analyze` reports: per-client metrics, segment summary, Pareto and totals."""
+
+    as_of: pd.Timestamp
+    rules: Rules
+    totals: Totals
+    pareto: Pareto
+    clients: pd.DataFrame
+    segments: pd.DataFrame
+
+    @property
+    def call_list(self) -> pd.DataFrame:
+        """Overdue clients, most overdue first (then by revenue, then key)."""
+        overdue = self.clients.loc[self.clients[C.OVERDUE]]
+        return overdue.sort_values(
+            [C.DAYS_OVERDUE, C.REVENUE_WINDOW, L.CLIENT], ascending=[False, False, True], kind="stable"
+        )
+
+    def top_clients(self, n: int = 10) -> pd.DataFrame:
+        """The n clients with the most revenue in the Pareto window."""
+        ranked = self.clients.loc[self.clients[C.REVENUE_WINDOW] > 0]
+        return ranked.sort_values([C.REVENUE_WINDOW, L.CLIENT], ascending=[False, True], kind="stable").head(n)
+
+
+def default_as_of(ledger: pd.DataFrame, *, today: pd.Timestamp) -> pd.Timestamp | None:
+    """The latest completed line dated on or before today; None when there is none."""
+    dates = completed_lines(ledger, pd.Timestamp(today).normalize())[L.DATE]
+    return None if dates.empty else pd.Timestamp(dates.max())
+
+
+def segment_summary(clients: pd.DataFrame) -> pd.DataFrame:
+    """Per segment (A, B, C, new, lost, in that order): clients, shares, revenue, visits per client, ticket."""
+    visited = clients.loc[clients[C.VISITS] > 0]
+    grouped = visited.groupby(C.SEGMENT, sort=False).agg(
+        clients=(L.CLIENT, "size"),
+        revenue=(C.REVENUE, "sum"),
+        revenue_12m=(C.REVENUE_WINDOW, "sum"),
+        visits=(C.VISITS, "sum"),
+    )
+    summary = grouped.reindex(list(SEGMENTS)).fillna(0)
+    summary["clients"] = summary["clients"].astype("int64")
+    summary["visits"] = summary["visits"].astype("int64")
+    total_clients = summary["clients"].sum()
+    total_revenue = summary["revenue"].sum()
+    summary["client_share"] = summary["clients"] / total_clients if total_clients else 0.0
+    summary["revenue_share"] = summary["revenue"] / total_revenue if total_revenue else 0.0
+    summary["visits_per_client"] = (summary["visits"] / summary["clients"]).where(summary["clients"] > 0, 0.0)
+    summary["average_ticket"] = (summary["revenue"] / summary["visits"]).where(summary["visits"] > 0, 0.0)
+    summary.index.name = C.SEGMENT
+    return summary.reset_index()
+
+
+def _totals(ledger: pd.DataFrame, clients: pd.DataFrame, as_of: pd.Timestamp) -> Totals:
+    lines = completed_lines(ledger, as_of)
+    dates = lines[L.DATE]
+    return Totals(
+        clients=int((clients[C.VISITS] > 0).sum()),
+        visits=int(clients[C.VISITS].sum()),
+        revenue=float(lines[L.AMOUNT].sum()),
+        product_revenue=float(lines.loc[lines[L.KIND] == L.PRODUCT, L.AMOUNT].sum()),
+        no_shows=int(clients[C.NO_SHOWS].sum()),
+        cancellations=int(clients[C.CANCELLATIONS].sum()),
+        upcoming_bookings=int(clients[C.UPCOMING].sum()),
+        first_date=None if dates.empty else pd.Timestamp(dates.min()),
+        last_date=None if dates.empty else pd.Timestamp(dates.max()),
+    )
+
+
+def analyze(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -> Analysis:
+    """Score a ledger: segments, regularity, Pareto over the last ``rules.pareto_window_months``."""
+    as_of = pd.Timestamp(as_of).normalize()
+    clients = C.client_metrics(ledger, as_of=as_of, rules=rules)
+    return Analysis(
+        as_of=as_of,
+        rules=rules,
+        totals=_totals(ledger, clients, as_of),
+        pareto=pareto(
+            clients[C.REVENUE_WINDOW],
+            window_months=rules.pareto_window_months,
+            top_client_share=rules.pareto_top_client_share,
+            revenue_share_target=rules.pareto_revenue_share,
+        ),
+        clients=clients,
+        segments=segment_summary(clients),
+    )

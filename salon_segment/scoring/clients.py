@@ -1,0 +1,184 @@
+"""Per-client metrics and the segment of every client (A, B, C, new, lost; potential without visits)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from salon_segment import ledger as L
+from salon_segment.rules import Rules
+from salon_segment.scoring import segments as S
+from salon_segment.scoring.periods import in_last_months, month_period_index, months_before
+from salon_segment.scoring.visits import VISIT_HAS_PRODUCT, VISIT_PRODUCT_REVENUE, VISIT_REVENUE, visits
+
+SEGMENT = "segment"
+FIRST_VISIT = "first_visit"
+LAST_VISIT = "last_visit"
+VISITS = "visits"
+REVENUE = "revenue"
+PRODUCT_REVENUE = "product_revenue"
+REVENUE_WINDOW = "revenue_12m"  # revenue in the Pareto window (12 months by default)
+VISITS_WINDOW = "visits_12m"  # visits in the Pareto window
+MEDIAN_INTERVAL = "median_interval_days"
+INTERVAL_VARIATION = "interval_variation"  # coefficient of variation of the gaps between visits
+ACTIVE_MONTHS = "active_months_6"  # one-month periods with a visit, of the regularity window
+WINDOW_VISITS = "visits_6m"
+PRODUCT_VISIT_SHARE = "product_visit_share_6m"
+EXPECTED_NEXT = "expected_next_visit"
+DAYS_SINCE_LAST = "days_since_last_visit"
+DAYS_OVERDUE = "days_overdue"
+OVERDUE = "overdue"
+NO_SHOWS = "no_shows"
+CANCELLATIONS = "cancellations"
+UPCOMING = "upcoming_bookings"
+NEXT_BOOKING = "next_booking"
+
+CLIENT_COLUMNS = (
+    L.CLIENT,
+    L.CLIENT_NAME,
+    L.EMAIL,
+    L.PHONE,
+    SEGMENT,
+    FIRST_VISIT,
+    LAST_VISIT,
+    VISITS,
+    REVENUE,
+    PRODUCT_REVENUE,
+    REVENUE_WINDOW,
+    VISITS_WINDOW,
+    MEDIAN_INTERVAL,
+    INTERVAL_VARIATION,
+    ACTIVE_MONTHS,
+    WINDOW_VISITS,
+    PRODUCT_VISIT_SHARE,
+    EXPECTED_NEXT,
+    DAYS_SINCE_LAST,
+    DAYS_OVERDUE,
+    OVERDUE,
+    NO_SHOWS,
+    CANCELLATIONS,
+    UPCOMING,
+    NEXT_BOOKING,
+)
+
+_FLOAT_TOLERANCE = 1e-9
+
+
+def _latest_contact(ledger: pd.DataFrame) -> pd.DataFrame:
+    """The most recent non-empty name, e-mail and phone of each client (by date, then source row)."""
+    ordered = ledger.sort_values([L.DATE, L.SOURCE_FILE, L.SOURCE_ROW], kind="stable")
+    columns = {}
+    for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
+        present = ordered.loc[ordered[field] != "", [L.CLIENT, field]]
+        columns[field] = present.groupby(L.CLIENT, sort=False)[field].last()
+    return pd.DataFrame(columns)
+
+
+def _interval_stats(client_visits: pd.DataFrame) -> pd.DataFrame:
+    """Median gap between consecutive visits, and its coefficient of variation, per client."""
+    gaps = client_visits.groupby(L.CLIENT, sort=False)[L.DATE].diff().dt.days
+    gaps = pd.DataFrame({L.CLIENT: client_visits[L.CLIENT], "gap": gaps}).dropna()
+    by_client = gaps.groupby(L.CLIENT, sort=False)["gap"]
+    mean = by_client.mean()
+    return pd.DataFrame(
+        {
+            MEDIAN_INTERVAL: by_client.median(),
+            INTERVAL_VARIATION: (by_client.std(ddof=0) / mean).where(mean > 0),
+        }
+    )
+
+
+def _status_counts(ledger: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """No-shows (on or before as_of), cancellations, and upcoming bookings (after as_of, not cancelled)."""
+    after = ledger[L.DATE] > as_of
+    no_show = (ledger[L.STATUS] == L.NO_SHOW) & ~after
+    cancelled = ledger[L.STATUS] == L.CANCELLED
+    upcoming = after & ~cancelled
+    flags = pd.DataFrame(
+        {
+            L.CLIENT: ledger[L.CLIENT],
+            NO_SHOWS: no_show,
+            CANCELLATIONS: cancelled,
+            UPCOMING: upcoming,
+            NEXT_BOOKING: ledger[L.DATE].where(upcoming),
+        }
+    )
+    return flags.groupby(L.CLIENT, sort=False).agg(
+        {NO_SHOWS: "sum", CANCELLATIONS: "sum", UPCOMING: "sum", NEXT_BOOKING: "min"}
+    )
+
+
+def assign_segments(clients: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -> pd.Series:
+    """The segment of each client from its visits, last visit, active months and product share.
+
+    lost: last visit before as_of - lost_after_months; new: not lost, fewer than new_below_visits visits;
+    regular: active in at least regular_min_active_months of the window's one-month periods;
+    A: regular with product on at least a_product_visit_share of the window's visits; B: other regulars;
+    C: the rest; potential: no visit at all.
+    """
+    has_visit = clients[VISITS] > 0
+    lost = has_visit & (clients[LAST_VISIT] < months_before(as_of, rules.lost_after_months))
+    new = has_visit & ~lost & (clients[VISITS] < rules.new_below_visits)
+    regular = has_visit & ~lost & ~new & (clients[ACTIVE_MONTHS] >= rules.regular_min_active_months)
+    product_share_met = clients[PRODUCT_VISIT_SHARE] >= rules.a_product_visit_share - _FLOAT_TOLERANCE
+    segment = np.select(
+        [~has_visit, lost, new, regular & product_share_met, regular],
+        [S.POTENTIAL, S.LOST, S.NEW, S.A, S.B],
+        default=S.C,
+    )
+    return pd.Series(segment, index=clients.index, dtype=object)
+
+
+def client_metrics(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -> pd.DataFrame:
+    """One row per client in the ledger with every per-client metric and its segment, sorted by client key."""
+    as_of = pd.Timestamp(as_of)
+    client_visits = visits(ledger, as_of=as_of)
+    by_client = client_visits.groupby(L.CLIENT, sort=False)
+    base = pd.DataFrame(
+        {
+            FIRST_VISIT: by_client[L.DATE].min(),
+            LAST_VISIT: by_client[L.DATE].max(),
+            VISITS: by_client.size(),
+            REVENUE: by_client[VISIT_REVENUE].sum(),
+            PRODUCT_REVENUE: by_client[VISIT_PRODUCT_REVENUE].sum(),
+        }
+    )
+    window = in_last_months(client_visits[L.DATE], as_of, rules.pareto_window_months)
+    window_by_client = client_visits.loc[window].groupby(L.CLIENT, sort=False)
+    base[REVENUE_WINDOW] = window_by_client[VISIT_REVENUE].sum()
+    base[VISITS_WINDOW] = window_by_client.size()
+
+    period = month_period_index(client_visits[L.DATE], as_of, rules.regular_window_months)
+    recent = client_visits.assign(period=period).loc[period > 0]
+    recent_by_client = recent.groupby(L.CLIENT, sort=False)
+    base[ACTIVE_MONTHS] = recent_by_client["period"].nunique()
+    base[WINDOW_VISITS] = recent_by_client.size()
+    base[PRODUCT_VISIT_SHARE] = recent_by_client[VISIT_HAS_PRODUCT].mean()
+    base = base.join(_interval_stats(client_visits))
+
+    everyone = pd.Index(ledger[L.CLIENT].unique(), name=L.CLIENT).sort_values()
+    clients = pd.DataFrame(index=everyone).join(_latest_contact(ledger)).join(base).join(_status_counts(ledger, as_of))
+    for column in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
+        clients[column] = clients[column].fillna("").astype(str)
+    for column in (VISITS, VISITS_WINDOW, ACTIVE_MONTHS, WINDOW_VISITS, NO_SHOWS, CANCELLATIONS, UPCOMING):
+        clients[column] = clients[column].fillna(0).astype("int64")
+    for column in (REVENUE, PRODUCT_REVENUE, REVENUE_WINDOW, PRODUCT_VISIT_SHARE):
+        clients[column] = clients[column].fillna(0.0).astype(float)
+    for column in (FIRST_VISIT, LAST_VISIT, NEXT_BOOKING):
+        clients[column] = clients[column].astype("datetime64[ns]")
+
+    median = clients[MEDIAN_INTERVAL]
+    clients[EXPECTED_NEXT] = clients[LAST_VISIT] + pd.to_timedelta(np.floor(median), unit="D")
+    clients[DAYS_SINCE_LAST] = (as_of - clients[LAST_VISIT]).dt.days.astype("Int64")
+    clients[DAYS_OVERDUE] = (as_of - clients[EXPECTED_NEXT]).dt.days.clip(lower=0).astype("Int64")
+    clients[SEGMENT] = assign_segments(clients, as_of=as_of, rules=rules)
+    clients[OVERDUE] = (
+        (
+            ~clients[SEGMENT].isin([S.LOST, S.POTENTIAL])
+            & (clients[VISITS] >= rules.overdue_min_visits)
+            & (clients[DAYS_SINCE_LAST].astype(float) > rules.overdue_factor * median)
+        )
+        .fillna(False)
+        .astype(bool)
+    )
+    return clients.reset_index()[list(CLIENT_COLUMNS)]
