@@ -162,10 +162,10 @@ def to_ledger(raw: RawTable, options: ImportOptions | None = None) -> tuple[pd.D
     first_name = _column(raw, mapping, H.FIRST_NAME)
     last_name = _column(raw, mapping, H.LAST_NAME)
     name = _column(raw, mapping, H.CLIENT_NAME)
+    empty = pd.Series("", index=cells.index, dtype=object)
     if name is None:
         parts = [p for p in (first_name, last_name) if p is not None]
-        name = parts[0] if len(parts) == 1 else (parts[0] + " " + parts[1]).str.strip()
-    empty = pd.Series("", index=cells.index, dtype=object)
+        name = empty if not parts else parts[0] if len(parts) == 1 else (parts[0] + " " + parts[1]).str.strip()
     email_text = _column(raw, mapping, H.EMAIL)
     phone_text = _column(raw, mapping, H.PHONE)
     email = normalize_email(email_text) if email_text is not None else empty
@@ -227,7 +227,7 @@ def to_ledger(raw: RawTable, options: ImportOptions | None = None) -> tuple[pd.D
     frame = pd.DataFrame(
         {
             L.CLIENT: keys,
-            L.CLIENT_NAME: name if name is not None else empty,
+            L.CLIENT_NAME: name,
             L.EMAIL: email,
             L.PHONE: phone_text if phone_text is not None else empty,
             L.DATE: parsed_dates.dates,

@@ -214,7 +214,7 @@ def map_statuses(values: pd.Series) -> tuple[pd.Series, list[str]]:
 
 
 def kinds_from_type(values: pd.Series) -> pd.Series:
-    """Type column words → service/product; None where the word is not known."""
+    """Type column words → service/product; missing (NaN) where the word is not known."""
     uniques = pd.Series(values.astype(str).unique())
     lookup = pd.Series(uniques.map(normalize_header).map(_KIND_LOOKUP).to_numpy(dtype=object), index=uniques)
     return pd.Series(values.astype(str).map(lookup).to_numpy(dtype=object), index=values.index)
