@@ -175,3 +175,33 @@ def test_unexpected_errors_exit_3_with_a_hint(monkeypatch):
     assert result.exit_code == 3
     assert "--debug" in result.output
     assert "secret client data" not in result.output
+
+
+def test_unknown_statuses_and_ambiguous_dates_are_warned_about(tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text("Date,Client,Price,Status\n01/02/2026,Anna,50,Completed\n03/04/2026,Bea,20,Mystery\n")
+    result = invoke("analyze", export, "--format", "json")
+    warnings = json.loads(result.output)["warnings"]
+    assert any("Mystery" in w for w in warnings)
+    assert any("day-first and month-first" in w for w in warnings)
+    table = invoke("analyze", export, "--as-of", "2026-04-03")
+    assert "Mystery" in table.output
+
+
+def test_python_dash_m_and_debug_traceback(monkeypatch):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "salon_segment", "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("salon-segment ")
+    import salon_segment.scoring as scoring
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(scoring, "analyze", broken)
+    result = runner.invoke(app, ["--debug", "analyze", str(DUTCH)])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, RuntimeError)

@@ -28,6 +28,21 @@ def file_summary(report: FileReport) -> dict[str, Any]:
     }
 
 
+def import_warnings(reports: Sequence[FileReport]) -> list[str]:
+    """Things the owner should know about how the files were read (no personal data)."""
+    warnings = []
+    for report in reports:
+        if report.unknown_statuses:
+            values = ", ".join(report.unknown_statuses[:8])
+            warnings.append(f"{report.path}: unknown status values counted as completed: {values}")
+        if report.date_note:
+            warnings.append(f"{report.path}: {report.date_note}")
+        for reason, rows in report.rejected.items():
+            shown = ", ".join(str(r) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
+            warnings.append(f"{report.path}: {len(rows)} rows rejected ({reason}): rows {shown}")
+    return warnings
+
+
 def analysis_document(analysis: Analysis, reports: Sequence[FileReport]) -> dict[str, Any]:
     """The JSON document: as_of, totals, pareto, segments, rules (and the files read)."""
     totals = analysis.totals
@@ -70,4 +85,5 @@ def analysis_document(analysis: Analysis, reports: Sequence[FileReport]) -> dict
         },
         "rules": analysis.rules.as_dict(),
         "files": [file_summary(r) for r in reports],
+        "warnings": import_warnings(reports),
     }

@@ -15,6 +15,7 @@ from salon_segment import ledger as L
 from salon_segment.i18n import _
 from salon_segment.importers import FileReport
 from salon_segment.render import formatting as F
+from salon_segment.render.json_report import import_warnings
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
 from salon_segment.scoring.segments import LOST, NEW, A, B
@@ -202,28 +203,7 @@ def _rules(analysis: Analysis) -> RenderableType:
 
 
 def _warnings(reports: Sequence[FileReport]) -> list[RenderableType]:
-    lines: list[RenderableType] = []
-    for report in reports:
-        for reason, rows in report.rejected.items():
-            shown = ", ".join(str(r) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
-            lines.append(
-                Text(
-                    _("{path}: {n} rows rejected ({reason}): rows {rows}").format(
-                        path=report.path, n=F.whole(len(rows)), reason=_(reason), rows=shown
-                    ),
-                    style="yellow",
-                )
-            )
-        if report.unknown_statuses:
-            lines.append(
-                Text(
-                    _("{path}: unknown status values counted as completed: {values}").format(
-                        path=report.path, values=", ".join(report.unknown_statuses[:8])
-                    ),
-                    style="yellow",
-                )
-            )
-    return lines
+    return [Text(warning, style="yellow") for warning in import_warnings(reports)]
 
 
 def analysis_view(analysis: Analysis, reports: Sequence[FileReport]) -> RenderableType:
