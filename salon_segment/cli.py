@@ -178,14 +178,14 @@ def _load(
     return settings, read_exports(files, options)
 
 
-def _resolve_as_of(as_of: dt.date | None, ledger: Any) -> Any:
+def _resolve_as_of(as_of: dt.date | None, imported: Any) -> Any:
     import pandas as pd
 
     from salon_segment.scoring.analysis import default_as_of
 
     if as_of is not None:
         return pd.Timestamp(as_of)
-    found = default_as_of(ledger, today=pd.Timestamp(dt.date.today()))
+    found = default_as_of(imported.ledger, today=pd.Timestamp(dt.date.today()), client_list=imported.client_list)
     if found is None:
         raise SalonSegmentError(_("the input has no completed visit dated on or before today; pass --as-of."))
     return found
@@ -227,7 +227,12 @@ def analyze(
     settings, imported = _load(
         files, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format
     )
-    analysis = score(imported.ledger, as_of=_resolve_as_of(as_of_date, imported.ledger), rules=settings.rules)
+    analysis = score(
+        imported.ledger,
+        as_of=_resolve_as_of(as_of_date, imported),
+        rules=settings.rules,
+        client_list=imported.client_list,
+    )
     if clients_out is not None:
         write_table(analysis.clients, clients_out)
     if rejects_out is not None:

@@ -24,6 +24,7 @@ AMOUNT = "amount"  # float, refunds negative
 QUANTITY = "quantity"
 STATUS = "status"  # COMPLETED | NO_SHOW | CANCELLED | BOOKED
 SOURCE = "source"  # marketing source / referral
+LINE_ID = "line_id"  # receipt / appointment id from the export, used to drop overlaps between exports
 SOURCE_FILE = "source_file"
 SOURCE_ROW = "source_row"  # 1-based row as a spreadsheet shows it (header and title rows count)
 
@@ -37,7 +38,9 @@ CANCELLED = "cancelled"
 BOOKED = "booked"
 STATUSES = (COMPLETED, NO_SHOW, CANCELLED, BOOKED)
 
-TEXT_COLUMNS = (CLIENT, CLIENT_NAME, EMAIL, PHONE, TIME, ITEM, KIND, CATEGORY, STAFF, STATUS, SOURCE, SOURCE_FILE)
+TEXT_COLUMNS = (
+    CLIENT, CLIENT_NAME, EMAIL, PHONE, TIME, ITEM, KIND, CATEGORY, STAFF, STATUS, SOURCE, LINE_ID, SOURCE_FILE,
+)  # fmt: skip
 LEDGER_COLUMNS = (
     CLIENT,
     CLIENT_NAME,
@@ -53,6 +56,7 @@ LEDGER_COLUMNS = (
     QUANTITY,
     STATUS,
     SOURCE,
+    LINE_ID,
     SOURCE_FILE,
     SOURCE_ROW,
 )
@@ -70,6 +74,7 @@ _DEFAULTS: Mapping[str, Any] = {
     QUANTITY: 1.0,
     STATUS: COMPLETED,
     SOURCE: "",
+    LINE_ID: "",
     SOURCE_FILE: "",
 }
 
@@ -105,3 +110,27 @@ def make_ledger(frame: pd.DataFrame) -> pd.DataFrame:
 def empty_ledger() -> pd.DataFrame:
     """A ledger with no rows and the right columns and types."""
     return make_ledger(pd.DataFrame({CLIENT: pd.Series([], dtype=str), DATE: pd.Series([], dtype="datetime64[ns]")}))
+
+
+# ---------------------------------------------------------------- client lists (one row per client, with totals)
+FIRST_VISIT = "first_visit"
+LAST_VISIT = "last_visit"
+VISITS = "visits"  # float: NaN when the list does not say
+REVENUE = "revenue"
+SERVICE_REVENUE = "service_revenue"
+PRODUCT_REVENUE = "product_revenue"  # NaN when the list does not split products from services
+CREATED = "created"
+CLIENT_LIST_COLUMNS = (
+    CLIENT, CLIENT_NAME, EMAIL, PHONE, FIRST_VISIT, LAST_VISIT, VISITS, REVENUE, SERVICE_REVENUE, PRODUCT_REVENUE,
+    CREATED, SOURCE_FILE, SOURCE_ROW,
+)  # fmt: skip
+
+
+def empty_client_list() -> pd.DataFrame:
+    """A client list with no rows."""
+    return pd.DataFrame(
+        {
+            c: pd.Series([], dtype="datetime64[ns]" if c in (FIRST_VISIT, LAST_VISIT, CREATED) else object)
+            for c in CLIENT_LIST_COLUMNS
+        }
+    )

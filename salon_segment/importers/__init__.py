@@ -1,7 +1,8 @@
-"""Importers: any salon export → one visit ledger, with a report of how every row was read."""
+"""Importers: any salon export → one visit ledger (and a client list), with a report of how every row was read."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,17 +10,35 @@ from pathlib import Path
 import pandas as pd
 
 from salon_segment import ledger as L
-from salon_segment.importers.normalize import REJECT_COLUMNS, FileReport, ImportOptions, to_ledger
+from salon_segment.importers.normalize import (
+    CLIENT_LIST_KIND,
+    REJECT_COLUMNS,
+    SKIP_OVERLAP,
+    FileReport,
+    ImportOptions,
+    Normalized,
+    normalize,
+)
 from salon_segment.importers.source import RawTable, read_table
 
-__all__ = ["FileReport", "ImportOptions", "ImportResult", "RawTable", "read_exports", "read_table", "to_ledger"]
+__all__ = [
+    "FileReport",
+    "ImportOptions",
+    "ImportResult",
+    "Normalized",
+    "RawTable",
+    "normalize",
+    "read_exports",
+    "read_table",
+]
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """The merged ledger of all inputs, one report per file, and every rejected row."""
+    """The merged ledger of all visit exports, the merged client list, one report per file, every reject."""
 
     ledger: pd.DataFrame
+    client_list: pd.DataFrame
     reports: list[FileReport]
     rejects: pd.DataFrame
 
@@ -39,17 +58,63 @@ class ImportResult:
     def rows_rejected(self) -> int:
         return sum(r.rows_rejected for r in self.reports)
 
+    @property
+    def has_visits(self) -> bool:
+        return any(r.kind != CLIENT_LIST_KIND for r in self.reports)
+
+
+_OVERLAP_KEY = (L.LINE_ID, L.CLIENT, L.DATE, L.ITEM, L.AMOUNT)
+
+
+def drop_overlaps(parts: list[Normalized]) -> list[Normalized]:
+    """Drop lines of later files that an earlier file already holds, by line/receipt id (+ same content).
+
+    Identical lines within one file are kept (two shampoos on one receipt are two sales): each line is keyed
+    with its occurrence number within its own file.
+    """
+    seen: pd.DataFrame | None = None
+    out = []
+    for part in parts:
+        ledger = part.table
+        if part.kind == CLIENT_LIST_KIND or ledger.empty or (ledger[L.LINE_ID] == "").all():
+            out.append(part)
+            continue
+        keyed = ledger.loc[ledger[L.LINE_ID] != "", list(_OVERLAP_KEY)].copy()
+        keyed["occurrence"] = keyed.groupby(list(_OVERLAP_KEY), sort=False).cumcount()
+        if seen is not None:
+            duplicate = keyed.merge(seen, how="left", indicator=True)["_merge"].eq("both").to_numpy()
+            drop_index = keyed.index[duplicate]
+            if len(drop_index):
+                rows = ledger.loc[drop_index, L.SOURCE_ROW].tolist()
+                report = dataclasses.replace(
+                    part.report,
+                    rows_used=part.report.rows_used - len(rows),
+                    skipped={**part.report.skipped, SKIP_OVERLAP: rows},
+                )
+                part = dataclasses.replace(
+                    part, table=ledger.drop(index=drop_index).reset_index(drop=True), report=report
+                )
+        seen = keyed if seen is None else pd.concat([seen, keyed]).drop_duplicates()
+        out.append(part)
+    return out
+
 
 def read_exports(paths: Sequence[Path], options: ImportOptions | None = None) -> ImportResult:
-    """Read every export and merge them into one ledger (clients matched by identity key)."""
+    """Read every export (visit exports and client lists) and merge them; clients match by identity key."""
     options = options or ImportOptions()
-    ledgers, reports, rejects = [], [], []
-    for path in paths:
-        raw = read_table(Path(path), encoding=options.encoding, sheet=options.sheet, overrides=options.columns)
-        ledger, report, rejected = to_ledger(raw, options)
-        ledgers.append(ledger)
-        reports.append(report)
-        rejects.append(rejected)
-    ledger = pd.concat(ledgers, ignore_index=True) if ledgers else L.empty_ledger()
-    rejected_all = pd.concat(rejects, ignore_index=True) if rejects else pd.DataFrame(columns=list(REJECT_COLUMNS))
-    return ImportResult(ledger=ledger, reports=reports, rejects=rejected_all)
+    parts = [
+        normalize(
+            read_table(Path(p), encoding=options.encoding, sheet=options.sheet, overrides=options.columns), options
+        )
+        for p in paths
+    ]
+    parts = drop_overlaps(parts)
+    ledgers = [p.table for p in parts if p.kind != CLIENT_LIST_KIND]
+    lists = [p.table for p in parts if p.kind == CLIENT_LIST_KIND]
+    rejects = [p.rejects for p in parts]
+    return ImportResult(
+        ledger=pd.concat(ledgers, ignore_index=True) if ledgers else L.empty_ledger(),
+        client_list=pd.concat(lists, ignore_index=True) if lists else L.empty_client_list(),
+        reports=[p.report for p in parts],
+        rejects=pd.concat(rejects, ignore_index=True) if rejects else pd.DataFrame(columns=list(REJECT_COLUMNS)),
+    )

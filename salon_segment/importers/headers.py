@@ -28,6 +28,16 @@ AMOUNT = "amount"
 QUANTITY = "quantity"
 STATUS = "status"
 SOURCE = "source"
+LINE_ID = "line_id"  # receipt / appointment / line id: the same id in two exports is the same line
+# client-list fields (one row per client with totals)
+FIRST_VISIT = "first_visit"
+LAST_VISIT = "last_visit"
+VISIT_COUNT = "visit_count"
+TOTAL_SPENT = "total_spent"
+SERVICE_SPENT = "service_spent"
+PRODUCT_SPENT = "product_spent"
+CREATED = "created"
+CLIENT_LIST_FIELDS = (FIRST_VISIT, LAST_VISIT, VISIT_COUNT, TOTAL_SPENT, SERVICE_SPENT, PRODUCT_SPENT, CREATED)
 
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
     CLIENT_ID: (
@@ -42,11 +52,12 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "klantnaam", "klant", "naam", "client naam",
         "клиент", "фио", "имя клиента", "гость", "фио клиента",
         "kunde", "kundin", "kundenname",
-        "nom client", "nom du client", "cliente", "nom",
+        "nom client", "nom du client", "cliente", "nom", "nome cliente", "nominativo",
     ),
-    FIRST_NAME: ("first name", "firstname", "given name", "voornaam", "имя", "vorname", "prenom"),
+    FIRST_NAME: ("first name", "firstname", "given name", "voornaam", "имя", "vorname", "prenom", "nome"),
     LAST_NAME: (
         "last name", "lastname", "surname", "family name", "achternaam", "фамилия", "nachname", "nom de famille",
+        "cognome",
     ),
     EMAIL: (
         "email", "e mail", "email address", "e mail address", "emailadres", "e mailadres",
@@ -62,7 +73,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "date", "appointment date", "sale date", "visit date", "start date", "booking date", "transaction date",
         "datum", "afspraakdatum", "datum afspraak", "verkoopdatum",
         "дата", "дата визита", "дата записи", "дата продажи",
-        "termin", "termindatum", "date du rendez vous", "date rendez vous",
+        "termin", "termindatum", "date du rendez vous", "date rendez vous", "data", "data appuntamento",
     ),
     TIME: (
         "time", "start time", "appointment time", "tijd", "starttijd", "begintijd",
@@ -83,7 +94,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "staff", "team member", "employee", "stylist", "staff member", "therapist", "provider",
         "medewerker", "kapper", "stylist", "behandelaar", "werknemer",
         "мастер", "сотрудник", "специалист", "mitarbeiter", "friseur", "friseurin",
-        "employe", "coiffeur", "coiffeuse", "praticien",
+        "employe", "coiffeur", "coiffeuse", "praticien", "operatore", "dipendente",
     ),
     AMOUNT: (
         "net amount", "net", "net sales", "net total", "amount excl vat", "netto", "netto bedrag", "bedrag excl btw",
@@ -91,14 +102,58 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "prijs", "bedrag", "totaal", "omzet", "betaald",
         "сумма", "стоимость", "цена", "итого", "выручка", "оплачено",
         "preis", "betrag", "umsatz", "summe", "prix", "montant", "total ttc", "chiffre d affaires",
+        "importo", "prezzo", "totale",
     ),
-    QUANTITY: ("qty", "quantity", "units", "aantal", "кол во", "количество", "menge", "anzahl", "quantite"),
+    QUANTITY: (
+        "qty", "quantity", "units", "aantal", "кол во", "количество", "menge", "anzahl", "quantite", "quantita",
+    ),
     STATUS: (
         "status", "appointment status", "state", "afspraakstatus", "статус", "статус записи", "statut", "etat",
     ),
     SOURCE: (
         "source", "referral", "referral source", "how did you hear", "channel", "marketing source",
-        "bron", "herkomst", "источник", "откуда узнал", "канал", "quelle", "herkunft", "provenance",
+        "bron", "herkomst", "источник", "откуда узнал", "канал", "quelle", "herkunft", "provenance", "fonte",
+    ),
+    LINE_ID: (
+        "receipt", "receipt id", "receipt no", "receipt number", "invoice", "invoice number", "appointment id",
+        "booking id", "line id", "sale id", "transaction id", "order id", "ticket",
+        "bonnummer", "bon", "factuurnummer", "afspraak id", "boeking id",
+        "номер чека", "чек", "номер записи", "id записи", "номер документа",
+        "belegnummer", "beleg", "rechnungsnummer", "numero de ticket", "numero facture", "scontrino",
+    ),
+    FIRST_VISIT: (
+        "first visit", "first visit date", "first appointment", "eerste bezoek", "eerste afspraak",
+        "первый визит", "дата первого визита", "erster besuch", "erster termin", "premiere visite",
+        "primo appuntamento",
+    ),
+    LAST_VISIT: (
+        "last visit", "last visit date", "last appointment", "last seen", "laatste bezoek", "laatste afspraak",
+        "последний визит", "дата последнего визита", "letzter besuch", "letzter termin", "derniere visite",
+        "ultimo appuntamento", "ultima visita",
+    ),
+    VISIT_COUNT: (
+        "visits", "number of visits", "total visits", "visit count", "appointments", "total appointments",
+        "aantal bezoeken", "bezoeken", "aantal afspraken", "количество визитов", "визитов", "визиты", "всего визитов",
+        "anzahl besuche", "besuche", "nombre de visites", "visites", "numero visite",
+    ),
+    TOTAL_SPENT: (
+        "total spent", "total spend", "lifetime value", "total sales", "spent", "amount spent", "total revenue",
+        "totaal besteed", "besteed", "totale omzet", "сумма продаж", "потрачено", "всего оплачено", "сумма покупок",
+        "общая сумма", "umsatz gesamt", "gesamtumsatz", "total depense", "speso totale",
+    ),
+    SERVICE_SPENT: (
+        "service sales", "services spent", "spent on services", "service revenue", "omzet behandelingen",
+        "услуги сумма", "сумма услуг", "dienstleistungsumsatz", "ventes prestations",
+    ),
+    PRODUCT_SPENT: (
+        "product sales", "products spent", "spent on products", "product revenue", "retail sales",
+        "omzet producten", "сумма товаров", "товары сумма", "produktumsatz", "ventes produits",
+    ),
+    CREATED: (
+        "created", "created at", "date created", "added", "date added", "client since", "customer since",
+        "registration date", "registered", "aangemaakt", "klant sinds", "datum aangemaakt", "inschrijfdatum",
+        "дата регистрации", "дата создания", "добавлен", "клиент с", "erstellt", "kunde seit", "date de creation",
+        "client depuis", "data registrazione",
     ),
 }  # fmt: skip
 

@@ -1,4 +1,4 @@
-"""Turn a raw table of text cells into ledger lines, accounting for every row.
+"""Turn a raw table of text cells into ledger lines or a client list, accounting for every row.
 
 Every data row ends up used, skipped (blank, repeated header, totals/summary below the data) or rejected
 (unreadable date or amount, no client): rows_read = rows_used + rows_skipped + rows_rejected.
@@ -32,32 +32,38 @@ TOTAL_WORDS = frozenset(
     H.normalize_header(w)
     for w in (
         "total", "totals", "grand total", "subtotal", "sub total", "sum", "totaal", "subtotaal", "eindtotaal",
-        "итого", "всего", "итог", "gesamt", "summe", "gesamtsumme", "total general", "sous total",
+        "итого", "всего", "итог", "gesamt", "summe", "gesamtsumme", "total general", "sous total", "totale",
     )
 )  # fmt: skip
 MAX_DATE_FAILURE_SHARE = 0.2
-ROW_EXAMPLES = 5
+
+VISITS_KIND = "visits"
+CLIENT_LIST_KIND = "client list"
 
 SKIP_BLANK = "blank row"
 SKIP_HEADER = "repeated header row"
 SKIP_TOTALS = "totals or summary below the data"
+SKIP_OVERLAP = "same line already in an earlier file"
 REJECT_DATE = "unreadable date"
 REJECT_AMOUNT = "unreadable amount"
 REJECT_QUANTITY = "unreadable quantity"
+REJECT_VISITS = "unreadable number of visits"
 REJECT_CLIENT = "no client id, name, e-mail or phone"
 REJECT_EXTRA = "more fields than the header"
 
 REJECT_COLUMNS = ("source_file", "source_row", "reason")
+IDENTITY_FIELDS = (H.CLIENT_ID, H.CLIENT_NAME, H.FIRST_NAME, H.LAST_NAME, H.EMAIL, H.PHONE)
 
 
 @dataclass(frozen=True)
 class ImportOptions:
-    """How to read every input: column overrides, forced encoding/sheet/date order, product keywords."""
+    """How to read every input: column overrides, forced encoding/sheet/date order, products, rules."""
 
     columns: Mapping[str, str] = field(default_factory=dict)
     encoding: str | None = None
     sheet: str | None = None
     month_first: bool | None = None
+    product_items: frozenset[str] = frozenset()  # folded item names from a --products catalogue
     rules: Rules = field(default_factory=Rules)
 
 
@@ -66,6 +72,7 @@ class FileReport:
     """What one input file held and how it was read; printed by `inspect`, summarised everywhere."""
 
     path: str
+    kind: str
     encoding: str | None
     delimiter: str | None
     sheet: str | None
@@ -74,7 +81,9 @@ class FileReport:
     unmapped: list[str]
     date_format: str
     date_note: str
+    date_example: str
     decimal: str
+    amount_example: str
     rows_read: int
     rows_used: int
     skipped: dict[str, list[int]]
@@ -93,6 +102,16 @@ class FileReport:
         return sum(len(rows) for rows in self.rejected.values())
 
 
+@dataclass(frozen=True)
+class Normalized:
+    """One file's result: ledger lines (visit exports) or client rows (client lists), report and rejects."""
+
+    kind: str
+    table: pd.DataFrame
+    report: FileReport
+    rejects: pd.DataFrame
+
+
 def _normalize_unique(column: pd.Series) -> pd.Series:
     """normalize_header over a column, computed once per distinct value."""
     uniques = pd.Series(column.unique())
@@ -100,170 +119,230 @@ def _normalize_unique(column: pd.Series) -> pd.Series:
     return column.map(lookup)
 
 
-def _column(raw: RawTable, mapping: dict[str, int], name: str) -> pd.Series | None:
-    position = mapping.get(name)
-    return None if position is None else raw.cells[position].astype(str).str.strip()
+class _Cells:
+    """Column access and the row flags every export kind shares."""
+
+    def __init__(self, raw: RawTable, mapping: dict[str, int]) -> None:
+        self.raw = raw
+        self.mapping = mapping
+        cells = raw.cells
+        width = len(raw.header)
+        self.index = cells.index
+        self.empty = pd.Series("", index=cells.index, dtype=object)
+        self.stripped = {p: cells[p].astype(str).str.strip() for p in cells.columns}
+        lengths = sum((s.str.len() for s in self.stripped.values()), start=pd.Series(0, index=cells.index))
+        self.blank = lengths == 0
+        header_norm = [H.normalize_header(h) for h in raw.header]
+        repeated = pd.Series(True, index=cells.index)
+        for position in range(min(width, 4)):
+            repeated &= _normalize_unique(self.stripped[position]) == header_norm[position]
+        self.repeated_header = repeated & ~self.blank
+        first = pd.concat([_normalize_unique(self.stripped[p]) for p in range(min(width, 6))], axis=1)
+        is_total = first.isin(TOTAL_WORDS)
+        self.totals_word = is_total.any(axis=1) & ~self.blank
+        leading = first.where(first != "").bfill(axis=1).iloc[:, 0] if width else first.iloc[:, 0]
+        self.leading_total = leading.isin(TOTAL_WORDS) & ~self.blank  # "Totaal;;;1.208,50"
+        self.extra = pd.Series(False, index=cells.index)
+        for position in range(width, cells.shape[1]):
+            self.extra |= self.stripped[position] != ""
+
+    def get(self, name: str) -> pd.Series | None:
+        position = self.mapping.get(name)
+        return None if position is None else self.stripped[position]
+
+    def header_of(self, name: str) -> str:
+        return self.raw.header[self.mapping[name]]
+
+    def identity(self) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
+        """(key, name, normalised e-mail, phone as written, key present) for every row."""
+        name = self.get(H.CLIENT_NAME)
+        if name is None:
+            parts = [p for p in (self.get(H.FIRST_NAME), self.get(H.LAST_NAME)) if p is not None]
+            name = self.empty if not parts else parts[0] if len(parts) == 1 else (parts[0] + " " + parts[1]).str.strip()
+        email_text, phone_text = self.get(H.EMAIL), self.get(H.PHONE)
+        email = normalize_email(email_text) if email_text is not None else self.empty
+        phone = normalize_phone(phone_text) if phone_text is not None else self.empty
+        keys = identity_keys(self.get(H.CLIENT_ID), email, phone, name)
+        return keys, name, email, phone_text if phone_text is not None else self.empty, keys != ""
+
+    def month_first_hint(self, dates: pd.Series, options: ImportOptions) -> bool:
+        if options.month_first is not None:
+            return options.month_first
+        return self.raw.delimiter in (",", "\t", None) and "/" in "".join(dates.head(50).tolist())
 
 
-def _missing_columns_error(raw: RawTable, what: str) -> InputFileError:
-    found = ", ".join(repr(h) for h in raw.header if h.strip())[:400]
-    return InputFileError(
-        f"{raw.path}: no {what} column was recognised in the header on row {raw.header_row} "
-        f"(found: {found}); map one with --map {'date' if what == 'date' else 'client_name'}=HEADER."
-    )
+def _example(values: pd.Series | None, mask: pd.Series) -> str:
+    if values is None:
+        return ""
+    present = values[mask & (values != "")]
+    return "" if present.empty else str(present.iloc[0])
 
 
-def _row_groups(rows: np.ndarray, masks: dict[str, pd.Series]) -> dict[str, list[int]]:
-    return {reason: rows[mask.to_numpy()].tolist() for reason, mask in masks.items() if mask.any()}
+@dataclass(frozen=True)
+class _Accounting:
+    used: pd.Series
+    considered: pd.Series  # rows not skipped: used or rejected
+    skipped: dict[str, list[int]]
+    rejected: dict[str, list[int]]
 
 
-def to_ledger(raw: RawTable, options: ImportOptions | None = None) -> tuple[pd.DataFrame, FileReport, pd.DataFrame]:
-    """Raw table → (ledger lines, file report, rejected rows as source_file/source_row/reason)."""
-    options = options or ImportOptions()
-    try:
-        mapping = H.map_columns(raw.header, options.columns)
-    except (LookupError, ValueError) as exc:
-        raise InputFileError(f"{raw.path}: {exc.args[0]}.") from None
-    if H.DATE not in mapping:
-        raise _missing_columns_error(raw, "date")
-    identity_fields = (H.CLIENT_ID, H.CLIENT_NAME, H.FIRST_NAME, H.LAST_NAME, H.EMAIL, H.PHONE)
-    if not any(f in mapping for f in identity_fields):
-        raise _missing_columns_error(raw, "client")
-
-    cells = raw.cells
-    width = len(raw.header)
-    stripped = cells.apply(lambda column: column.astype(str).str.strip())
-    blank = (stripped == "").all(axis=1)
-    header_norm = [H.normalize_header(h) for h in raw.header]
-    normalized_first = stripped.iloc[:, : min(width, 4)].apply(_normalize_unique)
-    repeated_header = pd.Series(True, index=cells.index)
-    for position in range(normalized_first.shape[1]):
-        repeated_header &= normalized_first.iloc[:, position] == header_norm[position]
-    repeated_header &= ~blank
-    first_cells = stripped.iloc[:, : min(width, 6)].apply(_normalize_unique)
-    totals_word = first_cells.isin(TOTAL_WORDS).any(axis=1) & ~blank
-
-    raw_date = _column(raw, mapping, H.DATE)
-    hint = options.month_first
-    if hint is None:
-        hint = raw.delimiter in (",", "\t", None) and "/" in "".join(raw_date.head(50).tolist())
-    parsed_dates = parse_dates(raw_date, month_first_hint=bool(hint))
-    date_ok = parsed_dates.dates.notna()
-
-    amount_text = _column(raw, mapping, H.AMOUNT)
-    amounts = parse_amounts(amount_text) if amount_text is not None else None
-    amount_ok = amounts.values.notna() if amounts is not None else pd.Series(True, index=cells.index)
-    quantity_text = _column(raw, mapping, H.QUANTITY)
-    quantities = parse_amounts(quantity_text).values if quantity_text is not None else None
-    if quantities is not None:
-        quantities = quantities.where(quantity_text != "", 1.0)
-    quantity_ok = quantities.notna() if quantities is not None else pd.Series(True, index=cells.index)
-
-    first_name = _column(raw, mapping, H.FIRST_NAME)
-    last_name = _column(raw, mapping, H.LAST_NAME)
-    name = _column(raw, mapping, H.CLIENT_NAME)
-    empty = pd.Series("", index=cells.index, dtype=object)
-    if name is None:
-        parts = [p for p in (first_name, last_name) if p is not None]
-        name = empty if not parts else parts[0] if len(parts) == 1 else (parts[0] + " " + parts[1]).str.strip()
-    email_text = _column(raw, mapping, H.EMAIL)
-    phone_text = _column(raw, mapping, H.PHONE)
-    email = normalize_email(email_text) if email_text is not None else empty
-    phone = normalize_phone(phone_text) if phone_text is not None else empty
-    keys = identity_keys(_column(raw, mapping, H.CLIENT_ID), email, phone, name)
-    client_ok = keys != ""
-
-    extra = pd.Series(False, index=cells.index)
-    if cells.shape[1] > width:
-        extra = (stripped.iloc[:, width:] != "").any(axis=1)
-
-    valid = date_ok & amount_ok & quantity_ok & client_ok & ~extra
-    skip_blank = blank
-    skip_header = repeated_header
+def _account(cells: _Cells, rejects: list[tuple[str, pd.Series]]) -> _Accounting:
+    """Split rows into used / skipped / rejected. ``rejects`` are (reason, failed) in priority order."""
+    failed_any = cells.extra.copy()
+    for _, failed in rejects:
+        failed_any |= failed
+    valid = ~failed_any & ~cells.blank
     positions = np.flatnonzero(valid.to_numpy())
     last_valid = positions[-1] if len(positions) else -1
-    after_data = pd.Series(np.arange(len(cells)) > last_valid, index=cells.index)
-    first_total_after = np.flatnonzero((totals_word & after_data).to_numpy())
-    summary = pd.Series(False, index=cells.index)
-    if len(first_total_after):
-        summary = pd.Series(np.arange(len(cells)) >= first_total_after[0], index=cells.index)
-    skip_totals = (summary | (totals_word & ~date_ok)) & ~blank & ~repeated_header
-    skipped = skip_blank | skip_header | skip_totals
-    candidates = ~skipped
+    order = np.arange(len(cells.index))
+    after_totals = np.flatnonzero((cells.totals_word.to_numpy()) & (order > last_valid))
+    summary = pd.Series(order >= after_totals[0], index=cells.index) if len(after_totals) else ~cells.blank & False
+    skip_totals = (summary | cells.leading_total | (cells.totals_word & ~valid)) & ~cells.blank & ~cells.repeated_header
+    skipped_mask = cells.blank | cells.repeated_header | skip_totals
+    considered = ~skipped_mask
+    remaining = considered.copy()
+    rows = cells.raw.rows
+    rejected: dict[str, list[int]] = {}
+    for reason, failed in [(REJECT_EXTRA, cells.extra), *rejects]:
+        hit = remaining & failed
+        if hit.any():
+            rejected[reason] = rows[hit.to_numpy()].tolist()
+        remaining &= ~hit
+    skipped = {
+        reason: rows[mask.to_numpy()].tolist()
+        for reason, mask in (
+            (SKIP_BLANK, cells.blank),
+            (SKIP_HEADER, cells.repeated_header),
+            (SKIP_TOTALS, skip_totals),
+        )
+        if mask.any()
+    }
+    return _Accounting(remaining, considered, skipped, rejected)
 
-    reject_extra = candidates & extra
-    reject_date = candidates & ~extra & ~date_ok
-    reject_amount = candidates & ~extra & date_ok & ~amount_ok
-    reject_quantity = candidates & ~extra & date_ok & amount_ok & ~quantity_ok
-    reject_client = candidates & ~extra & date_ok & amount_ok & quantity_ok & ~client_ok
-    used = candidates & valid
 
-    examined = int(candidates.sum())
-    failed_dates = int(reject_date.sum())
-    if examined >= 5 and failed_dates > MAX_DATE_FAILURE_SHARE * examined:
-        examples = raw_date[reject_date].drop_duplicates().head(3).tolist()
+def _check_dates(cells: _Cells, name: str, failed: pd.Series, examined: pd.Series) -> None:
+    """A date column where most values are not dates is the wrong column: refuse with examples."""
+    n_examined, n_failed = int(examined.sum()), int((failed & examined).sum())
+    if n_examined >= 5 and n_failed > MAX_DATE_FAILURE_SHARE * n_examined:
+        values = cells.get(name)
+        examples = values[failed & examined].drop_duplicates().head(3).tolist()
         raise InputFileError(
-            f"{raw.path}: {failed_dates} of {examined} values in the date column {raw.header[mapping[H.DATE]]!r} "
+            f"{cells.raw.path}: {n_failed} of {n_examined} values in the date column {cells.header_of(name)!r} "
             f"are not dates (for example {', '.join(repr(e) for e in examples)}); map the right column with "
             "--map date=HEADER, or set --date-format."
         )
 
-    kind = None
-    kind_text = _column(raw, mapping, H.KIND)
-    if kind_text is not None:
-        kind = kinds_from_type(kind_text)
-    item = _column(raw, mapping, H.ITEM)
-    category = _column(raw, mapping, H.CATEGORY)
-    keyword_text = (item if item is not None else empty) + " " + (category if category is not None else empty)
-    by_keyword = kinds_from_keywords(keyword_text, options.rules.product_keywords)
-    kind = by_keyword if kind is None else kind.fillna(by_keyword)
 
-    status_text = _column(raw, mapping, H.STATUS)
+def _rejects_frame(raw: RawTable, rejected: dict[str, list[int]]) -> pd.DataFrame:
+    rows = [(str(raw.path), row, reason) for reason, numbers in rejected.items() for row in numbers]
+    frame = pd.DataFrame(rows, columns=list(REJECT_COLUMNS)).sort_values("source_row", kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def _missing_columns_error(raw: RawTable, what: str, field_hint: str) -> InputFileError:
+    found = ", ".join(repr(h) for h in raw.header if h.strip())[:400]
+    return InputFileError(
+        f"{raw.path}: no {what} column was recognised in the header on row {raw.header_row} "
+        f"(found: {found}); map one with --map {field_hint}=HEADER."
+    )
+
+
+def _kinds(cells: _Cells, options: ImportOptions) -> pd.Series:
+    """Type column first; else the --products catalogue; else product keywords in item or category."""
+    item = cells.get(H.ITEM)
+    category = cells.get(H.CATEGORY)
+    item_text = item if item is not None else cells.empty
+    keyword_text = item_text + " " + (category if category is not None else cells.empty)
+    fallback = kinds_from_keywords(keyword_text, options.rules.product_keywords)
+    if options.product_items:
+        in_catalogue = item_text.str.casefold().str.split().str.join(" ").isin(options.product_items)
+        fallback = pd.Series(np.where(in_catalogue, L.PRODUCT, L.SERVICE), index=cells.index, dtype=object)
+    type_text = cells.get(H.KIND)
+    return fallback if type_text is None else kinds_from_type(type_text).fillna(fallback)
+
+
+def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) -> Normalized:
+    """A visit/sales export → ledger lines (one per used row)."""
+    cells = _Cells(raw, mapping)
+    keys, name, email, phone, client_ok = cells.identity()
+    raw_date = cells.get(H.DATE)
+    parsed = parse_dates(raw_date, month_first_hint=cells.month_first_hint(raw_date, options))
+    date_bad = parsed.dates.isna()
+    amount_text = cells.get(H.AMOUNT)
+    amounts = parse_amounts(amount_text) if amount_text is not None else None
+    amount_bad = amounts.values.isna() if amounts is not None else ~cells.blank & False
+    quantity_text = cells.get(H.QUANTITY)
+    quantities = None
+    quantity_bad = ~cells.blank & False
+    if quantity_text is not None:
+        quantities = parse_amounts(quantity_text).values.where(quantity_text != "", 1.0)
+        quantity_bad = quantities.isna()
+    accounting = _account(
+        cells,
+        [
+            (REJECT_DATE, date_bad),
+            (REJECT_AMOUNT, amount_bad),
+            (REJECT_QUANTITY, quantity_bad),
+            (REJECT_CLIENT, ~client_ok),
+        ],
+    )
+    _check_dates(cells, H.DATE, date_bad, accounting.considered & ~cells.extra)
+    used = accounting.used
+
+    status_text = cells.get(H.STATUS)
     if status_text is not None:
         status, unknown_statuses = map_statuses(status_text[used])
     else:
         status, unknown_statuses = pd.Series(L.COMPLETED, index=cells.index[used], dtype=object), []
+
+    def text(name_: str) -> pd.Series:
+        column = cells.get(name_)
+        return column if column is not None else cells.empty
 
     frame = pd.DataFrame(
         {
             L.CLIENT: keys,
             L.CLIENT_NAME: name,
             L.EMAIL: email,
-            L.PHONE: phone_text if phone_text is not None else empty,
-            L.DATE: parsed_dates.dates,
-            L.TIME: _column(raw, mapping, H.TIME) if H.TIME in mapping else parsed_dates.times,
-            L.ITEM: item if item is not None else empty,
-            L.KIND: kind,
-            L.CATEGORY: category if category is not None else empty,
-            L.STAFF: _column(raw, mapping, H.STAFF) if H.STAFF in mapping else empty,
+            L.PHONE: phone,
+            L.DATE: parsed.dates,
+            L.TIME: cells.get(H.TIME) if H.TIME in mapping else parsed.times,
+            L.ITEM: text(H.ITEM),
+            L.KIND: _kinds(cells, options),
+            L.CATEGORY: text(H.CATEGORY),
+            L.STAFF: text(H.STAFF),
             L.AMOUNT: amounts.values if amounts is not None else 0.0,
             L.QUANTITY: quantities if quantities is not None else 1.0,
-            L.SOURCE: _column(raw, mapping, H.SOURCE) if H.SOURCE in mapping else empty,
+            L.SOURCE: text(H.SOURCE),
+            L.LINE_ID: text(H.LINE_ID),
             L.SOURCE_FILE: str(raw.path),
             L.SOURCE_ROW: raw.rows,
         }
     ).loc[used]
     frame[L.STATUS] = status
     ledger = L.make_ledger(frame)
-
-    skipped_rows = _row_groups(raw.rows, {SKIP_BLANK: skip_blank, SKIP_HEADER: skip_header & ~skip_blank,
-                                          SKIP_TOTALS: skip_totals})  # fmt: skip
-    rejected_rows = _row_groups(
-        raw.rows,
-        {
-            REJECT_EXTRA: reject_extra,
-            REJECT_DATE: reject_date,
-            REJECT_AMOUNT: reject_amount,
-            REJECT_QUANTITY: reject_quantity,
-            REJECT_CLIENT: reject_client,
-        },
-    )
-    rejects = pd.DataFrame(
-        [(str(raw.path), row, reason) for reason, rows in rejected_rows.items() for row in rows],
-        columns=list(REJECT_COLUMNS),
-    ).sort_values("source_row", kind="stable")
     dates = ledger[L.DATE]
-    report = FileReport(
+    report = _report(
+        raw,
+        mapping,
+        kind=VISITS_KIND,
+        used=used,
+        skipped=accounting.skipped,
+        rejected=accounting.rejected,
+        date_format=parsed.date_format,
+        date_note=parsed.note,
+        date_example=_example(raw_date, used),
+        decimal=amounts.decimal if amounts is not None else "",
+        amount_example=_example(amount_text, used),
+        unknown_statuses=unknown_statuses,
+        dates=dates,
+        clients=int(ledger[L.CLIENT].nunique()),
+    )
+    return Normalized(VISITS_KIND, ledger, report, _rejects_frame(raw, accounting.rejected))
+
+
+def _report(raw: RawTable, mapping: dict[str, int], *, used: pd.Series, dates: pd.Series, **values) -> FileReport:
+    return FileReport(
         path=str(raw.path),
         encoding=raw.encoding,
         delimiter=raw.delimiter,
@@ -271,16 +350,116 @@ def to_ledger(raw: RawTable, options: ImportOptions | None = None) -> tuple[pd.D
         header_row=raw.header_row,
         mapping={f: raw.header[p] for f, p in sorted(mapping.items(), key=lambda item: item[1])},
         unmapped=[h for p, h in enumerate(raw.header) if p not in mapping.values() and h.strip()],
-        date_format=parsed_dates.date_format,
-        date_note=parsed_dates.note,
-        decimal=amounts.decimal if amounts is not None else "",
-        rows_read=len(cells),
+        rows_read=len(raw.cells),
         rows_used=int(used.sum()),
-        skipped=skipped_rows,
-        rejected=rejected_rows,
-        unknown_statuses=unknown_statuses,
-        first_date=None if dates.empty else pd.Timestamp(dates.min()),
-        last_date=None if dates.empty else pd.Timestamp(dates.max()),
-        clients=int(ledger[L.CLIENT].nunique()),
+        first_date=None if dates.dropna().empty else pd.Timestamp(dates.min()),
+        last_date=None if dates.dropna().empty else pd.Timestamp(dates.max()),
+        **values,
     )
-    return ledger, report, rejects.reset_index(drop=True)
+
+
+def to_client_list(raw: RawTable, mapping: dict[str, int], options: ImportOptions) -> Normalized:
+    """A client list with totals (first/last visit, visits, spend, created) → one row per client."""
+    cells = _Cells(raw, mapping)
+    keys, name, email, phone, client_ok = cells.identity()
+    date_fields = [f for f in (H.LAST_VISIT, H.FIRST_VISIT, H.CREATED) if f in mapping]
+    parsed_dates = {}
+    date_bad = ~cells.blank & False
+    for name_ in date_fields:
+        text = cells.get(name_)
+        parsed = parse_dates(text, month_first_hint=cells.month_first_hint(text, options))
+        parsed_dates[name_] = parsed
+        date_bad |= parsed.dates.isna() & (text != "")
+    amounts = {}
+    amount_bad = ~cells.blank & False
+    for name_ in (H.TOTAL_SPENT, H.SERVICE_SPENT, H.PRODUCT_SPENT):
+        if name_ in mapping:
+            amounts[name_] = parse_amounts(cells.get(name_))
+            amount_bad |= amounts[name_].values.isna()
+    visits_text = cells.get(H.VISIT_COUNT)
+    visits = parse_amounts(visits_text).values.where(visits_text != "") if visits_text is not None else None
+    visits_bad = (visits.isna() & (visits_text != "")) if visits is not None else ~cells.blank & False
+    accounting = _account(
+        cells,
+        [
+            (REJECT_DATE, date_bad),
+            (REJECT_AMOUNT, amount_bad),
+            (REJECT_VISITS, visits_bad),
+            (REJECT_CLIENT, ~client_ok),
+        ],
+    )
+    if date_fields:
+        examined = accounting.considered & ~cells.extra & (cells.get(date_fields[0]) != "")
+        _check_dates(cells, date_fields[0], parsed_dates[date_fields[0]].dates.isna(), examined)
+    used = accounting.used
+
+    nat = pd.Series(pd.NaT, index=cells.index, dtype="datetime64[ns]")
+    nan = pd.Series(np.nan, index=cells.index, dtype=float)
+
+    def date_of(name_: str) -> pd.Series:
+        return parsed_dates[name_].dates if name_ in parsed_dates else nat
+
+    def money(name_: str) -> pd.Series:
+        return amounts[name_].values if name_ in amounts else nan
+
+    service, product = money(H.SERVICE_SPENT), money(H.PRODUCT_SPENT)
+    total = money(H.TOTAL_SPENT)
+    if H.TOTAL_SPENT not in amounts:
+        total = (
+            service.fillna(0) + product.fillna(0) if (H.SERVICE_SPENT in amounts or H.PRODUCT_SPENT in amounts) else nan
+        )
+    if H.PRODUCT_SPENT not in amounts and H.SERVICE_SPENT in amounts and H.TOTAL_SPENT in amounts:
+        product = total - service
+    table = pd.DataFrame(
+        {
+            L.CLIENT: keys,
+            L.CLIENT_NAME: name,
+            L.EMAIL: email,
+            L.PHONE: phone,
+            L.FIRST_VISIT: date_of(H.FIRST_VISIT),
+            L.LAST_VISIT: date_of(H.LAST_VISIT),
+            L.VISITS: visits if visits is not None else nan,
+            L.REVENUE: total,
+            L.SERVICE_REVENUE: service,
+            L.PRODUCT_REVENUE: product,
+            L.CREATED: date_of(H.CREATED),
+            L.SOURCE_FILE: str(raw.path),
+            L.SOURCE_ROW: raw.rows,
+        }
+    ).loc[used]
+    table = table.reset_index(drop=True)[list(L.CLIENT_LIST_COLUMNS)]
+    main_date = date_fields[0] if date_fields else None
+    money_field = next((f for f in (H.TOTAL_SPENT, H.SERVICE_SPENT, H.PRODUCT_SPENT) if f in amounts), None)
+    report = _report(
+        raw,
+        mapping,
+        kind=CLIENT_LIST_KIND,
+        used=used,
+        skipped=accounting.skipped,
+        rejected=accounting.rejected,
+        date_format=parsed_dates[main_date].date_format if main_date else "",
+        date_note=parsed_dates[main_date].note if main_date else "",
+        date_example=_example(cells.get(main_date), used) if main_date else "",
+        decimal=amounts[money_field].decimal if money_field else "",
+        amount_example=_example(cells.get(money_field), used) if money_field else "",
+        unknown_statuses=[],
+        dates=table[L.LAST_VISIT] if H.LAST_VISIT in parsed_dates else table[L.CREATED],
+        clients=int(table[L.CLIENT].nunique()),
+    )
+    return Normalized(CLIENT_LIST_KIND, table, report, _rejects_frame(raw, accounting.rejected))
+
+
+def normalize(raw: RawTable, options: ImportOptions | None = None) -> Normalized:
+    """Detect the export kind from its columns and normalise it: a visit export or a client list."""
+    options = options or ImportOptions()
+    try:
+        mapping = H.map_columns(raw.header, options.columns)
+    except (LookupError, ValueError) as exc:
+        raise InputFileError(f"{raw.path}: {exc.args[0]}.") from None
+    if not any(f in mapping for f in IDENTITY_FIELDS):
+        raise _missing_columns_error(raw, "client", "client_name")
+    if H.DATE in mapping:
+        return to_ledger(raw, mapping, options)
+    if any(f in mapping for f in H.CLIENT_LIST_FIELDS):
+        return to_client_list(raw, mapping, options)
+    raise _missing_columns_error(raw, "date", "date")

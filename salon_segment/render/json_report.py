@@ -7,20 +7,37 @@ from typing import Any
 
 from salon_segment.importers import FileReport
 from salon_segment.scoring import SEGMENTS, Analysis
+from salon_segment.scoring.segments import RETURNING, A, B, C
 
 
-def _cents(value: float) -> float:
-    return round(float(value) + 0.0, 2)
+def _cents(value: float | None) -> float | None:
+    return None if value is None else round(float(value) + 0.0, 2)
 
 
 def _fraction(value: float | None) -> float | None:
     return None if value is None else round(float(value), 6)
 
 
+def unavailable_segments(analysis: Analysis) -> set[str]:
+    """Segments a client list cannot tell: C always, A and B when it does not split product spend."""
+    if analysis.visit_history:
+        return set()
+    return {C} if analysis.product_split else {A, B, C}
+
+
+def not_available(analysis: Analysis) -> list[str]:
+    """The analyses that need visit history, when only client lists were given."""
+    if analysis.visit_history:
+        return []
+    items = ["regularity", "C", "overdue", "no_shows", "cancellations", "upcoming_bookings"]
+    return items if analysis.product_split else ["A", "B", *items]
+
+
 def file_summary(report: FileReport) -> dict[str, Any]:
     """Row accounting of one input file."""
     return {
         "path": report.path,
+        "kind": report.kind,
         "rows_read": report.rows_read,
         "rows_used": report.rows_used,
         "rows_skipped": report.rows_skipped,
@@ -48,6 +65,7 @@ def analysis_document(analysis: Analysis, reports: Sequence[FileReport]) -> dict
     totals = analysis.totals
     pareto = analysis.pareto
     segments = analysis.segments.set_index("segment")
+    unavailable = unavailable_segments(analysis)
     return {
         "as_of": analysis.as_of.strftime("%Y-%m-%d"),
         "totals": {
@@ -75,14 +93,18 @@ def analysis_document(analysis: Analysis, reports: Sequence[FileReport]) -> dict
             "gini": _fraction(pareto.gini),
         },
         "segments": {
-            name: {
+            name: None
+            if name in unavailable
+            else {
                 "clients": int(segments.at[name, "clients"]),
                 "revenue": _cents(segments.at[name, "revenue"]),
                 "revenue_12m": _cents(segments.at[name, "revenue_12m"]),
                 "visits": int(segments.at[name, "visits"]),
             }
-            for name in SEGMENTS
+            for name in [*SEGMENTS, *([RETURNING] if RETURNING in segments.index else [])]
         },
+        "visit_history": analysis.visit_history,
+        "not_available": not_available(analysis),
         "rules": analysis.rules.as_dict(),
         "files": [file_summary(r) for r in reports],
         "warnings": import_warnings(reports),

@@ -15,10 +15,10 @@ from salon_segment import ledger as L
 from salon_segment.i18n import _
 from salon_segment.importers import FileReport
 from salon_segment.render import formatting as F
-from salon_segment.render.json_report import import_warnings
+from salon_segment.render.json_report import import_warnings, unavailable_segments
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
-from salon_segment.scoring.segments import LOST, NEW, A, B
+from salon_segment.scoring.segments import LOST, NEW, RETURNING, A, B
 from salon_segment.scoring.segments import C as SEG_C
 
 CALL_LIST_ROWS = 15
@@ -27,7 +27,8 @@ TOP_CLIENTS = 10
 
 def segment_label(segment: str) -> str:
     """The segment's display name."""
-    return {A: _("A"), B: _("B"), SEG_C: _("C"), NEW: _("new"), LOST: _("lost")}.get(segment, segment)
+    labels = {A: _("A"), B: _("B"), SEG_C: _("C"), NEW: _("new"), LOST: _("lost"), RETURNING: _("returning")}
+    return labels.get(segment, segment)
 
 
 def segment_approach(segment: str) -> str:
@@ -38,6 +39,7 @@ def segment_approach(segment: str) -> str:
         SEG_C: _("Invite back on a rhythm: propose a fixed next appointment."),
         NEW: _("Make them regulars within 3 visits: book the next visit before they leave."),
         LOST: _("Call them, ask why, and invite them back."),
+        RETURNING: _("Active, 3+ visits; export visit history to split them into A, B and C."),
     }.get(segment, "")
 
 
@@ -67,6 +69,8 @@ def _header(analysis: Analysis, reports: Sequence[FileReport]) -> RenderableType
             rejected=F.whole(rejected),
         ),
     )
+    if not analysis.visit_history:
+        return Panel(grid, title=_("salon-segment analysis"), box=box.ROUNDED, expand=False)
     grid.add_row(
         _("Bookings"),
         _("{no_shows} no-shows · {cancellations} cancellations · {upcoming} upcoming").format(
@@ -96,9 +100,12 @@ def _pareto(analysis: Analysis) -> RenderableType:
                 gini=F.number(p.gini, 2)
             ),
         )
-    title = _("Who carries the salon: last {months} months, revenue {revenue}").format(
-        months=p.window_months, revenue=F.money(p.revenue)
-    )
+    if p.window_months is None:
+        title = _("Who carries the salon: total spent, {revenue}").format(revenue=F.money(p.revenue))
+    else:
+        title = _("Who carries the salon: last {months} months, revenue {revenue}").format(
+            months=p.window_months, revenue=F.money(p.revenue)
+        )
     return Panel(body, title=title, box=box.ROUNDED)
 
 
@@ -115,7 +122,11 @@ def _segments(analysis: Analysis) -> RenderableType:
     )
     for heading in headings:
         table.add_column(heading, justify="right", no_wrap=True)
+    unavailable = unavailable_segments(analysis)
     for row in analysis.segments.itertuples(index=False):
+        if row.segment in unavailable:
+            table.add_row(segment_label(row.segment), *["–"] * 6)
+            continue
         table.add_row(
             segment_label(row.segment),
             F.whole(row.clients),
@@ -129,6 +140,8 @@ def _segments(analysis: Analysis) -> RenderableType:
     approaches.add_column(no_wrap=True, style="bold")
     approaches.add_column()
     for segment in analysis.segments["segment"]:
+        if segment in unavailable:
+            continue
         approaches.add_row(segment_label(segment), segment_approach(segment))
     return Group(table, approaches)
 
@@ -139,8 +152,13 @@ def _contact(row: pd.Series) -> str:
 
 def _top_clients(analysis: Analysis) -> RenderableType:
     top = analysis.top_clients(TOP_CLIENTS)
+    if analysis.visit_history:
+        title = _("Top clients: last {months} months").format(months=analysis.rules.pareto_window_months)
+        visits_column = C.VISITS_WINDOW
+    else:
+        title, visits_column = _("Top clients: total spent"), C.VISITS
     table = Table(
-        title=_("Top clients: last {months} months").format(months=analysis.rules.pareto_window_months),
+        title=title,
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
@@ -154,7 +172,7 @@ def _top_clients(analysis: Analysis) -> RenderableType:
         table.add_row(
             row[L.CLIENT_NAME] or row[L.CLIENT],
             segment_label(row[C.SEGMENT]),
-            F.whole(row[C.VISITS_WINDOW]),
+            F.whole(row[visits_column]),
             F.money(row[C.REVENUE_WINDOW]),
             F.date(row[C.LAST_VISIT]),
         )
@@ -206,8 +224,36 @@ def _warnings(reports: Sequence[FileReport]) -> list[RenderableType]:
     return [Text(warning, style="yellow") for warning in import_warnings(reports)]
 
 
+def _client_list_note(analysis: Analysis) -> RenderableType:
+    return Panel(
+        Text(
+            _(
+                "From a client list: Pareto on total spent, lost on the last visit, new on fewer than {new} visits"
+                "{ab}. Regularity, C, the call list, no-shows and cancellations need visit history: export "
+                "appointments or sales per visit to see them."
+            ).format(
+                new=analysis.rules.new_below_visits,
+                ab=_(", A/B on product spend") if analysis.product_split else "",
+            )
+        ),
+        title=_("Not available from a client list"),
+        box=box.ROUNDED,
+    )
+
+
 def analysis_view(analysis: Analysis, reports: Sequence[FileReport]) -> RenderableType:
     """The whole analysis report as one rich renderable."""
+    if not analysis.visit_history:
+        return Group(
+            _header(analysis, reports),
+            *_warnings(reports),
+            _client_list_note(analysis),
+            _pareto(analysis),
+            _segments(analysis),
+            Text(""),
+            _top_clients(analysis),
+            _rules(analysis),
+        )
     parts: list[RenderableType] = [
         _header(analysis, reports),
         *_warnings(reports),

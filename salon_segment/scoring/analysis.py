@@ -9,8 +9,9 @@ import pandas as pd
 from salon_segment import ledger as L
 from salon_segment.rules import Rules
 from salon_segment.scoring import clients as C
+from salon_segment.scoring.client_list import client_list_metrics, list_only_clients
 from salon_segment.scoring.pareto import Pareto, pareto
-from salon_segment.scoring.segments import SEGMENTS
+from salon_segment.scoring.segments import RETURNING, SEGMENTS
 from salon_segment.scoring.visits import completed_lines
 
 
@@ -21,10 +22,10 @@ class Totals:
     clients: int
     visits: int
     revenue: float
-    product_revenue: float
-    no_shows: int
-    cancellations: int
-    upcoming_bookings: int
+    product_revenue: float | None  # None: a client list that does not split product spend
+    no_shows: int | None  # None: not available without visit history
+    cancellations: int | None
+    upcoming_bookings: int | None
     first_date: pd.Timestamp | None
     last_date: pd.Timestamp | None
 
@@ -39,6 +40,8 @@ class Analysis:
     pareto: Pareto
     clients: pd.DataFrame
     segments: pd.DataFrame
+    visit_history: bool = True  # False when only client lists with totals were given
+    product_split: bool = True  # whether product spend is known (always with visit history)
 
     @property
     def call_list(self) -> pd.DataFrame:
@@ -54,9 +57,18 @@ class Analysis:
         return ranked.sort_values([C.REVENUE_WINDOW, L.CLIENT], ascending=[False, True], kind="stable").head(n)
 
 
-def default_as_of(ledger: pd.DataFrame, *, today: pd.Timestamp) -> pd.Timestamp | None:
-    """The latest completed line dated on or before today; None when there is none."""
-    dates = completed_lines(ledger, pd.Timestamp(today).normalize())[L.DATE]
+def default_as_of(
+    ledger: pd.DataFrame, *, today: pd.Timestamp, client_list: pd.DataFrame | None = None
+) -> pd.Timestamp | None:
+    """The latest completed line dated on or before today (else the latest last visit of a client list)."""
+    today = pd.Timestamp(today).normalize()
+    dates = completed_lines(ledger, today)[L.DATE]
+    if dates.empty and client_list is not None and not client_list.empty:
+        for column in (L.LAST_VISIT, L.CREATED):
+            dates = client_list[column].dropna()
+            dates = dates[dates <= today]
+            if not dates.empty:
+                break
     return None if dates.empty else pd.Timestamp(dates.max())
 
 
@@ -69,7 +81,8 @@ def segment_summary(clients: pd.DataFrame) -> pd.DataFrame:
         revenue_12m=(C.REVENUE_WINDOW, "sum"),
         visits=(C.VISITS, "sum"),
     )
-    summary = grouped.reindex(list(SEGMENTS)).fillna(0)
+    order = list(SEGMENTS) + ([RETURNING] if RETURNING in grouped.index else [])
+    summary = grouped.reindex(order).fillna(0)
     summary["clients"] = summary["clients"].astype("int64")
     summary["visits"] = summary["visits"].astype("int64")
     total_clients = summary["clients"].sum()
@@ -98,20 +111,61 @@ def _totals(ledger: pd.DataFrame, clients: pd.DataFrame, as_of: pd.Timestamp) ->
     )
 
 
-def analyze(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -> Analysis:
-    """Score a ledger: segments, regularity, Pareto over the last ``rules.pareto_window_months``."""
+def _list_totals(clients: pd.DataFrame, client_list: pd.DataFrame, product_split: bool) -> Totals:
+    last = clients[C.LAST_VISIT].dropna()
+    return Totals(
+        clients=int((clients[C.VISITS] > 0).sum() + ((clients[C.VISITS] == 0) & clients[C.LAST_VISIT].notna()).sum()),
+        visits=int(clients[C.VISITS].sum()),
+        revenue=float(clients[C.REVENUE].sum()),
+        product_revenue=float(clients[C.PRODUCT_REVENUE].sum()) if product_split else None,
+        no_shows=None,
+        cancellations=None,
+        upcoming_bookings=None,
+        first_date=None
+        if client_list[L.FIRST_VISIT].dropna().empty
+        else pd.Timestamp(client_list[L.FIRST_VISIT].min()),
+        last_date=None if last.empty else pd.Timestamp(last.max()),
+    )
+
+
+def analyze(
+    ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules, client_list: pd.DataFrame | None = None
+) -> Analysis:
+    """Score a ledger: segments, regularity, Pareto over the last ``rules.pareto_window_months``.
+
+    With a client list as well, its clients that never visited are added as ``potential``. With a client
+    list only, the figures that need no visit history are computed (see ``client_list``).
+    """
     as_of = pd.Timestamp(as_of).normalize()
+    has_list = client_list is not None and not client_list.empty
+    pareto_options = {
+        "top_client_share": rules.pareto_top_client_share,
+        "revenue_share_target": rules.pareto_revenue_share,
+    }
+    if ledger.empty and has_list:
+        clients = client_list_metrics(client_list, as_of=as_of, rules=rules)
+        split = bool(client_list[L.PRODUCT_REVENUE].notna().any())
+        return Analysis(
+            as_of=as_of,
+            rules=rules,
+            totals=_list_totals(clients, client_list, split),
+            pareto=pareto(clients[C.REVENUE], window_months=None, **pareto_options),
+            clients=clients,
+            segments=segment_summary(clients),
+            visit_history=False,
+            product_split=split,
+        )
     clients = C.client_metrics(ledger, as_of=as_of, rules=rules)
+    window_revenue = clients[C.REVENUE_WINDOW]
+    if has_list:
+        extra = list_only_clients(client_list, pd.Index(clients[L.CLIENT]), as_of=as_of, rules=rules)
+        clients = pd.concat([clients, extra], ignore_index=True).sort_values(L.CLIENT, kind="stable")
+        clients = clients.reset_index(drop=True)
     return Analysis(
         as_of=as_of,
         rules=rules,
         totals=_totals(ledger, clients, as_of),
-        pareto=pareto(
-            clients[C.REVENUE_WINDOW],
-            window_months=rules.pareto_window_months,
-            top_client_share=rules.pareto_top_client_share,
-            revenue_share_target=rules.pareto_revenue_share,
-        ),
+        pareto=pareto(window_revenue, window_months=rules.pareto_window_months, **pareto_options),
         clients=clients,
         segments=segment_summary(clients),
     )

@@ -18,7 +18,7 @@ class Pareto:
     Shares are fractions in [0, 1]; they are None when no client has positive revenue.
     """
 
-    window_months: int
+    window_months: int | None  # None: lifetime spend (client lists)
     clients_with_revenue: int
     revenue: float
     top_client_share: float
@@ -33,7 +33,7 @@ class Pareto:
 def pareto(
     revenue: pd.Series,
     *,
-    window_months: int,
+    window_months: int | None,
     top_client_share: float = 0.2,
     revenue_share_target: float = 0.8,
 ) -> Pareto:
