@@ -148,6 +148,10 @@ DateFormatOpt = Annotated[
     str | None,
     typer.Option("--date-format", help=_("Day/month order when it is ambiguous: dd-mm-yyyy or mm/dd/yyyy.")),
 ]
+ProductsOpt = Annotated[
+    Path | None,
+    typer.Option("--products", help=_("A product listing export: its item names count as retail products.")),
+]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", help=_("Output: a table or JSON."))]
 ForceOpt = Annotated[bool, typer.Option("--force", help=_("Replace output files that already exist."))]
 
@@ -160,10 +164,12 @@ def _load(
     encoding: str | None,
     sheet: str | None,
     date_format: str | None,
+    products: Path | None,
 ) -> tuple[Any, Any]:
     """Settings and the imported ledger for a command."""
     from salon_segment.config import load_settings
     from salon_segment.importers import ImportOptions, read_exports
+    from salon_segment.importers.catalogue import read_product_catalogue
     from salon_segment.importers.values import date_format_to_order
 
     settings = load_settings(config)
@@ -173,6 +179,7 @@ def _load(
         encoding=encoding,
         sheet=sheet,
         month_first=None if date_format is None else date_format_to_order(date_format),
+        product_items=read_product_catalogue(products, encoding=encoding) if products else frozenset(),
         rules=settings.rules,
     )
     return settings, read_exports(files, options)
@@ -212,6 +219,7 @@ def analyze(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    products: ProductsOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """Pareto, regularity and A/B/C/new/lost segments of the client base, plus whom to call."""
@@ -225,7 +233,13 @@ def analyze(
         if path is not None:
             check_output_path(path, inputs=files, force=force)
     settings, imported = _load(
-        files, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format
+        files,
+        config=config,
+        mappings=mappings,
+        encoding=encoding,
+        sheet=sheet,
+        date_format=date_format,
+        products=products,
     )
     analysis = score(
         imported.ledger,
@@ -247,6 +261,40 @@ def analyze(
     from salon_segment.render.terminal import analysis_view
 
     Console().print(analysis_view(analysis, imported.reports))
+
+
+@app.command(epilog=_("Example: salon-segment inspect examples/salon-ru.csv --format json"))
+@handle_errors
+def inspect(
+    files: FilesArg,
+    config: ConfigOpt = None,
+    output_format: FormatOpt = OutputFormat.table,
+    mappings: MapOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    date_format: DateFormatOpt = None,
+    products: ProductsOpt = None,
+) -> None:
+    """How each file was read: kind, encoding, header, column mapping, date format, every row accounted for."""
+    import json
+
+    _settings, imported = _load(
+        files,
+        config=config,
+        mappings=mappings,
+        encoding=encoding,
+        sheet=sheet,
+        date_format=date_format,
+        products=products,
+    )
+    from salon_segment.render.inspect_view import inspect_document, inspect_view
+
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps(inspect_document(imported.reports), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    Console().print(inspect_view(imported.reports))
 
 
 def main() -> None:

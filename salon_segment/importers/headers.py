@@ -116,7 +116,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     LINE_ID: (
         "receipt", "receipt id", "receipt no", "receipt number", "invoice", "invoice number", "appointment id",
-        "booking id", "line id", "sale id", "transaction id", "order id", "ticket",
+        "booking id", "line id", "sale id", "sale no", "sale number", "transaction id", "order id", "ticket",
         "bonnummer", "bon", "factuurnummer", "afspraak id", "boeking id",
         "номер чека", "чек", "номер записи", "id записи", "номер документа",
         "belegnummer", "beleg", "rechnungsnummer", "numero de ticket", "numero facture", "scontrino",
@@ -183,26 +183,47 @@ class HeaderMatch:
     rank: int
 
 
-def match_header(header: object) -> HeaderMatch | None:
-    """The field a single header names, or None. 'Datum afspraak' contains 'datum'; exact matches win."""
+def header_candidates(header: object) -> list[HeaderMatch]:
+    """Every field a header may name, best first: the exact match, then contained synonyms, longest first.
+
+    'Client email' contains 'client' and 'email': when the client name is already mapped, it is the e-mail.
+    """
     normalized = normalize_header(header)
     if not normalized:
-        return None
+        return []
+    candidates: list[HeaderMatch] = []
     if normalized in _EXACT:
         field, rank = _EXACT[normalized]
-        return HeaderMatch(field, True, rank)
+        candidates.append(HeaderMatch(field, True, rank))
     padded = f" {normalized} "
-    best: tuple[int, str, int] | None = None
-    for synonym, (field, rank) in _EXACT.items():
-        if len(synonym) >= 3 and f" {synonym} " in padded:
-            candidate = (len(synonym), field, rank)
-            if best is None or candidate[0] > best[0]:
-                best = candidate
-    return None if best is None else HeaderMatch(best[1], False, best[2])
+    contained = sorted(
+        (
+            (len(synonym), field, rank)
+            for synonym, (field, rank) in _EXACT.items()
+            if len(synonym) >= 3 and f" {synonym} " in padded
+        ),
+        key=lambda item: (-item[0], item[2]),
+    )
+    seen = {c.field for c in candidates}
+    for _, field, rank in contained:
+        if field not in seen:
+            candidates.append(HeaderMatch(field, False, rank))
+            seen.add(field)
+    return candidates
+
+
+def match_header(header: object) -> HeaderMatch | None:
+    """The field a single header most likely names, or None. 'Datum afspraak' contains 'datum'."""
+    candidates = header_candidates(header)
+    return candidates[0] if candidates else None
 
 
 def map_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = None) -> dict[str, int]:
-    """Field → column position. Overrides (field → exact header text) win; each column serves one field."""
+    """Field → column position. Overrides (field → exact header text) win; each column serves one field.
+
+    Exact header matches are assigned first (best synonym rank first), then contained matches in column order,
+    each header taking its best candidate whose field is still free.
+    """
     overrides = dict(overrides or {})
     unknown = sorted(set(overrides) - set(FIELDS))
     if unknown:
@@ -216,17 +237,20 @@ def map_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = No
             raise LookupError(f"--map {field}={header}: no column is headed {header!r}")
         mapping[field] = position
         taken.add(position)
-    candidates: list[tuple[bool, int, int, str]] = []
-    for position, header in enumerate(headers):
-        if position in taken:
-            continue
-        match = match_header(header)
-        if match is not None and match.field not in mapping:
-            candidates.append((not match.exact, match.rank, position, match.field))
-    for _, _, position, field in sorted(candidates):
-        if field not in mapping and position not in taken:
+    candidates = {p: header_candidates(h) for p, h in enumerate(headers) if p not in taken}
+    exact = sorted((c[0].rank, p, c[0].field) for p, c in candidates.items() if c and c[0].exact)
+    for _, position, field in exact:
+        if field not in mapping:
             mapping[field] = position
             taken.add(position)
+    for position, options in candidates.items():
+        if position in taken:
+            continue
+        for match in options:
+            if match.field not in mapping:
+                mapping[match.field] = position
+                taken.add(position)
+                break
     return mapping
 
 

@@ -37,7 +37,7 @@ TOTAL_WORDS = frozenset(
 )  # fmt: skip
 MAX_DATE_FAILURE_SHARE = 0.2
 
-VISITS_KIND = "visits"
+VISITS_KIND = "visit ledger"
 CLIENT_LIST_KIND = "client list"
 
 SKIP_BLANK = "blank row"
@@ -457,6 +457,11 @@ def normalize(raw: RawTable, options: ImportOptions | None = None) -> Normalized
     except (LookupError, ValueError) as exc:
         raise InputFileError(f"{raw.path}: {exc.args[0]}.") from None
     if not any(f in mapping for f in IDENTITY_FIELDS):
+        if H.ITEM in mapping and H.DATE not in mapping:
+            raise InputFileError(
+                f"{raw.path}: this looks like a product listing (items but no clients or dates); "
+                "pass it with --products FILE next to the sales export."
+            )
         raise _missing_columns_error(raw, "client", "client_name")
     if H.DATE in mapping:
         return to_ledger(raw, mapping, options)

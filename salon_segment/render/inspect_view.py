@@ -1,0 +1,121 @@
+"""How each input file was read (`salon-segment inspect`): the view an owner opens when a number looks wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+
+from salon_segment.i18n import _
+from salon_segment.importers import FileReport
+from salon_segment.render import formatting as F
+
+ROW_EXAMPLES = 8
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+def _rows(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:ROW_EXAMPLES])
+    return shown + (" …" if len(numbers) > ROW_EXAMPLES else "")
+
+
+def _reasons(groups: dict[str, list[int]]) -> str:
+    if not groups:
+        return "0"
+    return "\n".join(
+        _("{reason}: {n} (rows {rows})").format(reason=_(reason), n=F.whole(len(rows)), rows=_rows(rows))
+        for reason, rows in groups.items()
+    )
+
+
+def file_view(report: FileReport) -> RenderableType:
+    """One file: kind, dialect, header, column mapping, date/decimal conventions, row accounting."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    grid.add_row(_("Kind"), _(report.kind))
+    if report.sheet is not None:
+        grid.add_row(_("Sheet"), report.sheet)
+    else:
+        delimiter = DELIMITER_NAMES.get(report.delimiter or "", report.delimiter or "")
+        grid.add_row(_("Encoding"), f"{report.encoding} · {_('delimiter')} {_(delimiter)}")
+    grid.add_row(_("Header"), _("row {row}").format(row=report.header_row))
+    grid.add_row(_("Columns"), "\n".join(f"{header} → {field}" for field, header in report.mapping.items()))
+    if report.unmapped:
+        grid.add_row(_("Not used"), ", ".join(report.unmapped))
+    date_line = f"{report.date_format}"
+    if report.date_example:
+        date_line += "  " + _("(e.g. {example})").format(example=report.date_example)
+    if report.date_note:
+        date_line += "\n" + report.date_note
+    grid.add_row(_("Dates"), date_line)
+    if report.decimal:
+        mark = _("decimal comma") if report.decimal == "," else _("decimal point")
+        example = "  " + _("(e.g. {example})").format(example=report.amount_example) if report.amount_example else ""
+        grid.add_row(_("Amounts"), mark + example)
+    grid.add_row(
+        _("Rows"),
+        _("{read} read = {used} used + {skipped} skipped + {rejected} rejected").format(
+            read=F.whole(report.rows_read),
+            used=F.whole(report.rows_used),
+            skipped=F.whole(report.rows_skipped),
+            rejected=F.whole(report.rows_rejected),
+        ),
+    )
+    grid.add_row(_("Skipped"), _reasons(report.skipped))
+    grid.add_row(_("Rejected"), _reasons(report.rejected))
+    if report.unknown_statuses:
+        grid.add_row(_("Unknown status"), ", ".join(report.unknown_statuses[:ROW_EXAMPLES]))
+    grid.add_row(_("Date range"), f"{F.date(report.first_date)} – {F.date(report.last_date)}")
+    grid.add_row(_("Clients"), F.whole(report.clients))
+    return Panel(grid, title=report.path, box=box.ROUNDED, title_align="left")
+
+
+def inspect_view(reports: Sequence[FileReport]) -> RenderableType:
+    """Every file's view, one panel each."""
+    return Group(*(file_view(r) for r in reports))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return value
+
+
+def inspect_document(reports: Sequence[FileReport]) -> dict[str, Any]:
+    """The same as JSON: one object per file."""
+    files = []
+    for report in reports:
+        files.append(
+            {
+                "path": report.path,
+                "kind": report.kind,
+                "encoding": report.encoding,
+                "delimiter": report.delimiter,
+                "sheet": report.sheet,
+                "header_row": report.header_row,
+                "mapping": report.mapping,
+                "unmapped": report.unmapped,
+                "date_format": report.date_format,
+                "date_note": report.date_note,
+                "date_example": report.date_example,
+                "decimal": report.decimal,
+                "amount_example": report.amount_example,
+                "rows_read": report.rows_read,
+                "rows_used": report.rows_used,
+                "rows_skipped": report.rows_skipped,
+                "rows_rejected": report.rows_rejected,
+                "skipped": report.skipped,
+                "rejected": report.rejected,
+                "unknown_statuses": report.unknown_statuses,
+                "first_date": _plain(report.first_date),
+                "last_date": _plain(report.last_date),
+                "clients": report.clients,
+            }
+        )
+    return {"files": files}
