@@ -165,10 +165,12 @@ class _Cells:
         keys = identity_keys(self.get(H.CLIENT_ID), email, phone, name)
         return keys, name, email, phone_text if phone_text is not None else self.empty, keys != ""
 
-    def month_first_hint(self, dates: pd.Series, options: ImportOptions) -> bool:
+    def month_first_hint(self, dates: pd.Series, options: ImportOptions, decimal: str) -> bool:
+        """For dates that read both ways: month-first only for US-style files (',' or tab, decimal point, '/')."""
         if options.month_first is not None:
             return options.month_first
-        return self.raw.delimiter in (",", "\t", None) and "/" in "".join(dates.head(50).tolist())
+        us_style = self.raw.delimiter in (",", "\t", None) and decimal in (".", "")
+        return us_style and "/" in "".join(dates.head(50).tolist())
 
 
 def _example(values: pd.Series | None, mask: pd.Series) -> str:
@@ -265,11 +267,12 @@ def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) ->
     """A visit/sales export → ledger lines (one per used row)."""
     cells = _Cells(raw, mapping)
     keys, name, email, phone, client_ok = cells.identity()
-    raw_date = cells.get(H.DATE)
-    parsed = parse_dates(raw_date, month_first_hint=cells.month_first_hint(raw_date, options))
-    date_bad = parsed.dates.isna()
     amount_text = cells.get(H.AMOUNT)
     amounts = parse_amounts(amount_text) if amount_text is not None else None
+    raw_date = cells.get(H.DATE)
+    decimal = amounts.decimal if amounts is not None else ""
+    parsed = parse_dates(raw_date, month_first_hint=cells.month_first_hint(raw_date, options, decimal))
+    date_bad = parsed.dates.isna()
     amount_bad = amounts.values.isna() if amounts is not None else ~cells.blank & False
     quantity_text = cells.get(H.QUANTITY)
     quantities = None
@@ -362,20 +365,21 @@ def to_client_list(raw: RawTable, mapping: dict[str, int], options: ImportOption
     """A client list with totals (first/last visit, visits, spend, created) → one row per client."""
     cells = _Cells(raw, mapping)
     keys, name, email, phone, client_ok = cells.identity()
-    date_fields = [f for f in (H.LAST_VISIT, H.FIRST_VISIT, H.CREATED) if f in mapping]
-    parsed_dates = {}
-    date_bad = ~cells.blank & False
-    for name_ in date_fields:
-        text = cells.get(name_)
-        parsed = parse_dates(text, month_first_hint=cells.month_first_hint(text, options))
-        parsed_dates[name_] = parsed
-        date_bad |= parsed.dates.isna() & (text != "")
     amounts = {}
     amount_bad = ~cells.blank & False
     for name_ in (H.TOTAL_SPENT, H.SERVICE_SPENT, H.PRODUCT_SPENT):
         if name_ in mapping:
             amounts[name_] = parse_amounts(cells.get(name_))
             amount_bad |= amounts[name_].values.isna()
+    decimal = next(iter(amounts.values())).decimal if amounts else ""
+    date_fields = [f for f in (H.LAST_VISIT, H.FIRST_VISIT, H.CREATED) if f in mapping]
+    parsed_dates = {}
+    date_bad = ~cells.blank & False
+    for name_ in date_fields:
+        text = cells.get(name_)
+        parsed = parse_dates(text, month_first_hint=cells.month_first_hint(text, options, decimal))
+        parsed_dates[name_] = parsed
+        date_bad |= parsed.dates.isna() & (text != "")
     visits_text = cells.get(H.VISIT_COUNT)
     visits = parse_amounts(visits_text).values.where(visits_text != "") if visits_text is not None else None
     visits_bad = (visits.isna() & (visits_text != "")) if visits is not None else ~cells.blank & False

@@ -26,6 +26,7 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SEARCH_ROWS = 50
 SAMPLE_LINES = 200
+PREFERRED_CODE_PAGES = ("cp1252", "cp1251")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -65,7 +66,15 @@ def detect_encoding(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample, cp_isolation=["cp1251", "cp1252", "cp1250", "latin_1", "koi8_r", "mac_cyrillic"]).best()
-    return best.encoding if best is not None else "cp1252"
+    if best is None:
+        return "cp1252"
+    for preferred in PREFERRED_CODE_PAGES:  # same text either way: name the common code page
+        try:
+            if sample.decode(preferred) == sample.decode(best.encoding):
+                return preferred
+        except UnicodeDecodeError:
+            continue
+    return best.encoding
 
 
 def sniff_delimiter(sample: str) -> str:
