@@ -103,7 +103,12 @@ def make_ledger(frame: pd.DataFrame) -> pd.DataFrame:
     ledger[QUANTITY] = pd.to_numeric(ledger[QUANTITY]).astype(float)
     ledger[SOURCE_ROW] = ledger[SOURCE_ROW].astype("int64")
     for column in TEXT_COLUMNS:
-        ledger[column] = ledger[column].fillna("").astype(str)
+        values = ledger[column]
+        if values.dtype != object:
+            values = values.astype(object)
+        if values.isna().any():
+            values = values.fillna("")
+        ledger[column] = values
     return ledger
 
 

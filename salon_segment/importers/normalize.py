@@ -17,14 +17,16 @@ from salon_segment.errors import InputFileError
 from salon_segment.importers import headers as H
 from salon_segment.importers.source import RawTable
 from salon_segment.importers.values import (
+    TextColumn,
     identity_keys,
-    kinds_from_keywords,
     kinds_from_type,
     map_statuses,
+    names_a_product,
     normalize_email,
     normalize_phone,
     parse_amounts,
     parse_dates,
+    per_unique,
 )
 from salon_segment.rules import Rules
 
@@ -112,15 +114,8 @@ class Normalized:
     rejects: pd.DataFrame
 
 
-def _normalize_unique(column: pd.Series) -> pd.Series:
-    """normalize_header over a column, computed once per distinct value."""
-    uniques = pd.Series(column.unique())
-    lookup = pd.Series(uniques.map(H.normalize_header).to_numpy(dtype=object), index=uniques)
-    return column.map(lookup)
-
-
 class _Cells:
-    """Column access and the row flags every export kind shares."""
+    """Column access and the row flags every export kind shares. Each raw column is factorised once."""
 
     def __init__(self, raw: RawTable, mapping: dict[str, int]) -> None:
         self.raw = raw
@@ -129,26 +124,45 @@ class _Cells:
         width = len(raw.header)
         self.index = cells.index
         self.empty = pd.Series("", index=cells.index, dtype=object)
-        self.stripped = {p: cells[p].astype(str).str.strip() for p in cells.columns}
-        lengths = sum((s.str.len() for s in self.stripped.values()), start=pd.Series(0, index=cells.index))
-        self.blank = lengths == 0
+        self.columns = {p: TextColumn.of(cells[p]) for p in cells.columns}
+        self._series: dict[int, pd.Series] = {}
+        self.blank = pd.Series(True, index=cells.index)
+        for column in self.columns.values():
+            self.blank &= column.spread(column.uniques.to_numpy(dtype=object) == "")
         header_norm = [H.normalize_header(h) for h in raw.header]
+        normalized = {p: self.columns[p].uniques.map(H.normalize_header) for p in range(min(width, 6))}
         repeated = pd.Series(True, index=cells.index)
         for position in range(min(width, 4)):
-            repeated &= _normalize_unique(self.stripped[position]) == header_norm[position]
+            repeated &= self.columns[position].spread((normalized[position] == header_norm[position]).to_numpy())
         self.repeated_header = repeated & ~self.blank
-        first = pd.concat([_normalize_unique(self.stripped[p]) for p in range(min(width, 6))], axis=1)
-        is_total = first.isin(TOTAL_WORDS)
-        self.totals_word = is_total.any(axis=1) & ~self.blank
-        leading = first.where(first != "").bfill(axis=1).iloc[:, 0] if width else first.iloc[:, 0]
-        self.leading_total = leading.isin(TOTAL_WORDS) & ~self.blank  # "Totaal;;;1.208,50"
+        any_total = pd.Series(False, index=cells.index)
+        leading_total = pd.Series(False, index=cells.index)  # the first non-empty cell is a totals word
+        for position in reversed(range(min(width, 6))):
+            column = self.columns[position]
+            is_total = column.spread(normalized[position].isin(TOTAL_WORDS).to_numpy())
+            is_empty = column.spread((normalized[position] == "").to_numpy())
+            any_total |= is_total
+            leading_total = leading_total.where(is_empty, is_total)
+        self.totals_word = any_total & ~self.blank
+        self.leading_total = leading_total & ~self.blank  # "Totaal;;;1.208,50"
         self.extra = pd.Series(False, index=cells.index)
         for position in range(width, cells.shape[1]):
-            self.extra |= self.stripped[position] != ""
+            self.extra |= self.get_position(position) != ""
+
+    def get_position(self, position: int) -> pd.Series:
+        if position not in self._series:
+            self._series[position] = self.columns[position].series()
+        return self._series[position]
 
     def get(self, name: str) -> pd.Series | None:
+        """The stripped text of a field's column, or None when the export has no such column."""
         position = self.mapping.get(name)
-        return None if position is None else self.stripped[position]
+        return None if position is None else self.get_position(position)
+
+    def column(self, name: str) -> TextColumn | None:
+        """The field's column as distinct values + codes, for the parsers."""
+        position = self.mapping.get(name)
+        return None if position is None else self.columns[position]
 
     def header_of(self, name: str) -> str:
         return self.raw.header[self.mapping[name]]
@@ -159,10 +173,11 @@ class _Cells:
         if name is None:
             parts = [p for p in (self.get(H.FIRST_NAME), self.get(H.LAST_NAME)) if p is not None]
             name = self.empty if not parts else parts[0] if len(parts) == 1 else (parts[0] + " " + parts[1]).str.strip()
-        email_text, phone_text = self.get(H.EMAIL), self.get(H.PHONE)
-        email = normalize_email(email_text) if email_text is not None else self.empty
-        phone = normalize_phone(phone_text) if phone_text is not None else self.empty
-        keys = identity_keys(self.get(H.CLIENT_ID), email, phone, name)
+        email_column, phone_column = self.column(H.EMAIL), self.column(H.PHONE)
+        email = normalize_email(email_column) if email_column is not None else self.empty
+        phone = normalize_phone(phone_column) if phone_column is not None else self.empty
+        phone_text = self.get(H.PHONE)
+        keys = identity_keys(self.column(H.CLIENT_ID), email, phone, self.column(H.CLIENT_NAME) or name)
         return keys, name, email, phone_text if phone_text is not None else self.empty, keys != ""
 
     def month_first_hint(self, dates: pd.Series, options: ImportOptions, decimal: str) -> bool:
@@ -251,16 +266,25 @@ def _missing_columns_error(raw: RawTable, what: str, field_hint: str) -> InputFi
 
 def _kinds(cells: _Cells, options: ImportOptions) -> pd.Series:
     """Type column first; else the --products catalogue; else product keywords in item or category."""
-    item = cells.get(H.ITEM)
-    category = cells.get(H.CATEGORY)
-    item_text = item if item is not None else cells.empty
-    keyword_text = item_text + " " + (category if category is not None else cells.empty)
-    fallback = kinds_from_keywords(keyword_text, options.rules.product_keywords)
+    item = cells.column(H.ITEM)
+    category = cells.column(H.CATEGORY)
     if options.product_items:
-        in_catalogue = item_text.str.casefold().str.split().str.join(" ").isin(options.product_items)
-        fallback = pd.Series(np.where(in_catalogue, L.PRODUCT, L.SERVICE), index=cells.index, dtype=object)
-    type_text = cells.get(H.KIND)
-    return fallback if type_text is None else kinds_from_type(type_text).fillna(fallback)
+        is_product = (
+            per_unique(
+                item, lambda u: u.str.casefold().str.split().str.join(" ").isin(options.product_items).to_numpy()
+            )
+            if item is not None
+            else pd.Series(False, index=cells.index)
+        )
+    else:
+        keywords = options.rules.product_keywords
+        is_product = pd.Series(False, index=cells.index)
+        for column in (item, category):
+            if column is not None:
+                is_product |= names_a_product(column, keywords)
+    fallback = pd.Series(np.where(is_product, L.PRODUCT, L.SERVICE), index=cells.index, dtype=object)
+    type_column = cells.column(H.KIND)
+    return fallback if type_column is None else kinds_from_type(type_column).fillna(fallback)
 
 
 def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) -> Normalized:
@@ -268,17 +292,17 @@ def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) ->
     cells = _Cells(raw, mapping)
     keys, name, email, phone, client_ok = cells.identity()
     amount_text = cells.get(H.AMOUNT)
-    amounts = parse_amounts(amount_text) if amount_text is not None else None
+    amounts = parse_amounts(cells.column(H.AMOUNT)) if amount_text is not None else None
     raw_date = cells.get(H.DATE)
     decimal = amounts.decimal if amounts is not None else ""
-    parsed = parse_dates(raw_date, month_first_hint=cells.month_first_hint(raw_date, options, decimal))
+    parsed = parse_dates(cells.column(H.DATE), month_first_hint=cells.month_first_hint(raw_date, options, decimal))
     date_bad = parsed.dates.isna()
     amount_bad = amounts.values.isna() if amounts is not None else ~cells.blank & False
     quantity_text = cells.get(H.QUANTITY)
     quantities = None
     quantity_bad = ~cells.blank & False
     if quantity_text is not None:
-        quantities = parse_amounts(quantity_text).values.where(quantity_text != "", 1.0)
+        quantities = parse_amounts(cells.column(H.QUANTITY)).values.where(quantity_text != "", 1.0)
         quantity_bad = quantities.isna()
     accounting = _account(
         cells,

@@ -128,16 +128,17 @@ def _head(text: str, lines: int) -> str:
     return text[:position]
 
 
-def _parse_body(text: str, delimiter: str, skip_lines: int, width: int) -> pd.DataFrame:
+def _parse_body(path: Path, encoding: str, text: str, delimiter: str, skip_lines: int, width: int) -> pd.DataFrame:
     """All records after the header: pandas' C parser, or the csv module when rows are over-long."""
     try:
         return pd.read_csv(
-            io.StringIO(text),
+            path,
+            encoding=encoding,
+            dtype=object,
             sep=delimiter,
             header=None,
             skiprows=skip_lines,
             names=range(width),
-            dtype=str,
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,
@@ -146,7 +147,7 @@ def _parse_body(text: str, delimiter: str, skip_lines: int, width: int) -> pd.Da
             engine="c",
         )
     except pd.errors.EmptyDataError:
-        return pd.DataFrame({i: pd.Series([], dtype=str) for i in range(width)})
+        return pd.DataFrame({i: pd.Series([], dtype=object) for i in range(width)})
     except pd.errors.ParserError:
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         for _ in range(skip_lines):
@@ -154,13 +155,15 @@ def _parse_body(text: str, delimiter: str, skip_lines: int, width: int) -> pd.Da
         records = [row for row in reader]
         widest = max([width, *map(len, records)])
         padded = [row + [""] * (widest - len(row)) for row in records]
-        return pd.DataFrame(padded, columns=range(widest), dtype=str) if padded else pd.DataFrame(columns=range(width))
+        return (
+            pd.DataFrame(padded, columns=range(widest), dtype=object) if padded else pd.DataFrame(columns=range(width))
+        )
 
 
 def read_csv_table(path: Path, *, encoding: str | None = None, overrides: Mapping[str, str] | None = None) -> RawTable:
     """Read a delimited text export: detect encoding and delimiter, find the header row, parse the rest."""
     data = path.read_bytes()
-    if not data.strip():
+    if not data or data.isspace():
         raise InputFileError(f"{_describe(path)}: the file is empty.")
     if data.startswith(b"%PDF"):
         raise InputFileError(f"{_describe(path)}: this is a PDF, not a CSV export; export the report as CSV or Excel.")
@@ -184,7 +187,7 @@ def read_csv_table(path: Path, *, encoding: str | None = None, overrides: Mappin
         next(reader)
     skip_lines = reader.line_num
     header = [str(h).strip() for h in records[header_index]]
-    cells = _parse_body(text, delimiter, skip_lines, len(header))
+    cells = _parse_body(path, chosen, text, delimiter, skip_lines, len(header))
     first_row = header_index + 2
     return RawTable(
         path=path,

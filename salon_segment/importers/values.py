@@ -7,6 +7,7 @@ results back, so a million lines cost a few thousand regex matches. One conventi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,6 +15,44 @@ import pandas as pd
 
 from salon_segment import ledger as L
 from salon_segment.importers.headers import normalize_header
+
+
+@dataclass(frozen=True)
+class TextColumn:
+    """A text column as codes into its distinct values (stripped): parse each distinct value once.
+
+    Exports repeat dates, prices and names a lot; a million lines often hold a few thousand distinct values.
+    """
+
+    codes: np.ndarray
+    uniques: pd.Series
+    index: pd.Index
+
+    @classmethod
+    def of(cls, values: pd.Series | TextColumn) -> TextColumn:
+        if isinstance(values, TextColumn):
+            return values
+        codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+        distinct = pd.Series(uniques, dtype=object).astype(str).str.strip().astype(object)
+        return cls(codes, distinct, values.index)
+
+    def spread(self, per_unique: object) -> pd.Series:
+        """A Series for every row from one value per distinct value."""
+        return pd.Series(np.asarray(per_unique)[self.codes], index=self.index)
+
+    def series(self) -> pd.Series:
+        """The stripped text of every row."""
+        return self.spread(self.uniques.to_numpy(dtype=object))
+
+
+TextLike = pd.Series | TextColumn
+
+
+def per_unique(values: TextLike, transform: Callable[[pd.Series], object]) -> pd.Series:
+    """Apply a vectorised ``transform`` to the distinct (stripped) values of a column; spread it back."""
+    column = TextColumn.of(values)
+    return column.spread(transform(column.uniques))
+
 
 # ---------------------------------------------------------------- dates
 
@@ -39,15 +78,15 @@ def _two_digit_year(year: pd.Series) -> pd.Series:
     return year.where(year >= 100, np.where(year < 69, 2000 + year, 1900 + year))
 
 
-def parse_dates(values: pd.Series, *, month_first_hint: bool = False) -> ParsedDates:
+def parse_dates(values: TextLike, *, month_first_hint: bool = False) -> ParsedDates:
     """Parse one column of export dates; the day/month order is chosen for the whole column.
 
     Accepts yyyy-mm-dd, dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, two-digit years, optional
     24-hour or AM/PM times, and Excel serial day numbers. When both day-first and month-first read every
     value, ``month_first_hint`` decides (US-style exports) and the note says so.
     """
-    text = values.astype(str).str.strip()
-    uniques = pd.Series(text.unique())
+    column = TextColumn.of(values)
+    uniques = column.uniques
     parts = uniques.str.extract(_DATE_RE)
     a = pd.to_numeric(parts["a"], errors="coerce")
     b = pd.to_numeric(parts["b"], errors="coerce")
@@ -93,8 +132,6 @@ def parse_dates(values: pd.Series, *, month_first_hint: bool = False) -> ParsedD
     times = hour.astype("Int64").astype(str).str.zfill(2) + ":" + minute.astype("Int64").astype(str).str.zfill(2)
     times = times.where(valid_time, "")
 
-    lookup_dates = pd.Series(parsed.to_numpy(dtype="datetime64[ns]"), index=uniques)
-    lookup_times = pd.Series(times.to_numpy(dtype=object), index=uniques)
     if year_first.sum() >= other.sum() and year_first.any():
         date_format = "yyyy-mm-dd"
     elif other.any():
@@ -105,8 +142,8 @@ def parse_dates(values: pd.Series, *, month_first_hint: bool = False) -> ParsedD
     else:
         date_format = "unknown"
     return ParsedDates(
-        dates=pd.Series(text.map(lookup_dates).to_numpy(dtype="datetime64[ns]"), index=values.index),
-        times=pd.Series(text.map(lookup_times).fillna("").to_numpy(dtype=object), index=values.index),
+        dates=column.spread(parsed.to_numpy(dtype="datetime64[ns]")),
+        times=column.spread(times.fillna("").to_numpy(dtype=object)),
         date_format=date_format,
         note=note,
     )
@@ -132,14 +169,14 @@ class ParsedAmounts:
     decimal: str
 
 
-def parse_amounts(values: pd.Series) -> ParsedAmounts:
+def parse_amounts(values: TextLike) -> ParsedAmounts:
     """Parse money/quantity cells: '42,50', '€ 1.234,50', '1 234,50 ₽', '(12.50)', '12,50-', '-12.50'.
 
     The decimal mark is decided for the whole column from values that show it (a mark followed by one
     or two digits at the end); a lone mark followed by exactly three digits is a thousands separator.
     """
-    text = values.astype(str).str.strip()
-    uniques = pd.Series(text.unique())
+    column = TextColumn.of(values)
+    uniques = column.uniques
     negative = (uniques.str.startswith(("-", "−", "(")) | uniques.str.endswith(("-", ")"))) & uniques.str.contains(
         r"\d", regex=True
     )
@@ -157,8 +194,7 @@ def parse_amounts(values: pd.Series) -> ParsedAmounts:
     parsed = pd.to_numeric(number.where(number.str.count(r"\.") <= 1), errors="coerce")
     parsed = parsed.where(~negative, -parsed)
     parsed = parsed.where(uniques != "", 0.0)
-    lookup = pd.Series(parsed.to_numpy(dtype=float), index=uniques)
-    return ParsedAmounts(pd.Series(text.map(lookup).to_numpy(dtype=float), index=values.index), decimal)
+    return ParsedAmounts(column.spread(parsed.to_numpy(dtype=float)), decimal)
 
 
 # ---------------------------------------------------------------- statuses and kinds
@@ -199,56 +235,64 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
 _KIND_LOOKUP = {normalize_header(w): kind for kind, words in KIND_WORDS.items() for w in words}
 
 
-def map_statuses(values: pd.Series) -> tuple[pd.Series, list[str]]:
+def map_statuses(values: TextLike) -> tuple[pd.Series, list[str]]:
     """Status words → completed/no_show/cancelled/booked; empty → completed.
 
     Unknown words count as completed and are returned (sorted) for a warning.
     """
-    uniques = pd.Series(values.astype(str).unique())
-    normalized = uniques.map(normalize_header)
+    column = TextColumn.of(values)
+    normalized = column.uniques.map(normalize_header)
     mapped = normalized.map(_STATUS_LOOKUP)
-    unknown = sorted(uniques[mapped.isna() & (normalized != "")].tolist())
-    mapped = mapped.fillna(L.COMPLETED)
-    lookup = pd.Series(mapped.to_numpy(dtype=object), index=uniques)
-    return pd.Series(values.astype(str).map(lookup).to_numpy(dtype=object), index=values.index), unknown
+    present = pd.Series(False, index=column.uniques.index)
+    present[np.unique(column.codes)] = True  # only values that occur in these rows
+    unknown = sorted(set(column.uniques[mapped.isna() & (normalized != "") & present].tolist()))
+    return column.spread(mapped.fillna(L.COMPLETED).to_numpy(dtype=object)), unknown
 
 
-def kinds_from_type(values: pd.Series) -> pd.Series:
+def kinds_from_type(values: TextLike) -> pd.Series:
     """Type column words → service/product; missing (NaN) where the word is not known."""
-    uniques = pd.Series(values.astype(str).unique())
-    lookup = pd.Series(uniques.map(normalize_header).map(_KIND_LOOKUP).to_numpy(dtype=object), index=uniques)
-    return pd.Series(values.astype(str).map(lookup).to_numpy(dtype=object), index=values.index)
+    return per_unique(values, lambda uniques: uniques.map(normalize_header).map(_KIND_LOOKUP).to_numpy(dtype=object))
 
 
-def kinds_from_keywords(items: pd.Series, keywords: tuple[str, ...]) -> pd.Series:
-    """'product' where the item names a product keyword as a whole word, else 'service'."""
+def names_a_product(items: TextLike, keywords: tuple[str, ...]) -> pd.Series:
+    """True where the text names a product keyword as a whole word ('Shampoo 250 ml', not 'Shampooing')."""
     if not keywords:
-        return pd.Series(L.SERVICE, index=items.index, dtype=object)
+        return pd.Series(False, index=items.index)
     pattern = r"(?<!\w)(?:" + "|".join(re.escape(k.casefold()) for k in keywords) + r")(?!\w)"
-    uniques = pd.Series(items.astype(str).unique())
-    is_product = uniques.str.casefold().str.contains(pattern, regex=True)
-    lookup = pd.Series(np.where(is_product, L.PRODUCT, L.SERVICE), index=uniques)
-    return pd.Series(items.astype(str).map(lookup).to_numpy(dtype=object), index=items.index)
+    return per_unique(items, lambda uniques: uniques.str.casefold().str.contains(pattern, regex=True).to_numpy(bool))
+
+
+def kinds_from_keywords(items: TextLike, keywords: tuple[str, ...]) -> pd.Series:
+    """'product' where the item names a product keyword as a whole word, else 'service'."""
+    return pd.Series(np.where(names_a_product(items, keywords), L.PRODUCT, L.SERVICE), index=items.index, dtype=object)
 
 
 # ---------------------------------------------------------------- identity
 
 
-def normalize_email(values: pd.Series) -> pd.Series:
+def normalize_email(values: TextLike) -> pd.Series:
     """Trimmed, lower-case e-mail; empty when the value has no '@'."""
-    text = values.astype(str).str.strip().str.lower()
-    return text.where(text.str.contains("@", regex=False), "")
+
+    def clean(uniques: pd.Series) -> pd.Series:
+        text = uniques.str.strip().str.lower()
+        return text.where(text.str.contains("@", regex=False), "")
+
+    return per_unique(values, clean)
 
 
-def normalize_phone(values: pd.Series) -> pd.Series:
+def normalize_phone(values: TextLike) -> pd.Series:
     """Digits only; empty when fewer than 6 digits remain (not a usable phone number)."""
-    digits = values.astype(str).str.replace(r"\D", "", regex=True)
-    return digits.where(digits.str.len() >= 6, "")
+
+    def digits_only(uniques: pd.Series) -> pd.Series:
+        digits = uniques.str.replace(r"\D", "", regex=True)
+        return digits.where(digits.str.len() >= 6, "")
+
+    return per_unique(values, digits_only)
 
 
-def fold_name(values: pd.Series) -> pd.Series:
+def fold_name(values: TextLike) -> pd.Series:
     """Case-folded name with runs of white space collapsed."""
-    return values.astype(str).str.casefold().str.split().str.join(" ").fillna("")
+    return per_unique(values, lambda uniques: uniques.str.casefold().str.split().str.join(" ").fillna(""))
 
 
 def identity_keys(client_id: pd.Series | None, email: pd.Series, phone: pd.Series, name: pd.Series) -> pd.Series:
@@ -257,7 +301,6 @@ def identity_keys(client_id: pd.Series | None, email: pd.Series, phone: pd.Serie
     key = phone.where(phone != "", key)
     key = email.where(email != "", key)
     if client_id is not None:
-        ids = client_id.astype(str).str.strip()
-        ids = ids.str.replace(r"\.0$", "", regex=True)
+        ids = per_unique(client_id, lambda uniques: uniques.str.strip().str.replace(r"\.0$", "", regex=True))
         key = ids.where(ids != "", key)
     return key.fillna("")

@@ -1,0 +1,70 @@
+"""Benchmarks, side by side in one run: salon-segment against the bare pandas reference on the same file.
+
+    python benchmarks/run.py --lines 1000000
+
+(a) reference: pandas.read_csv(dtype=str) + to_datetime/to_numeric with the formats known in advance;
+(b) salon-segment's import (read_exports) of the same file.
+Repetitions alternate between the two so that drift on a shared machine hits both alike; medians are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import write
+
+from salon_segment.importers import read_exports
+
+
+def reference_import(path: Path) -> int:
+    """What pandas needs at least: read as text, parse the date and amount columns with known formats."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame["Appointment Date"] = pd.to_datetime(frame["Appointment Date"], format="%Y-%m-%d")
+    frame["Price"] = pd.to_numeric(frame["Price"])
+    return len(frame)
+
+
+def salon_segment_import(path: Path) -> int:
+    return len(read_exports([path]).ledger)
+
+
+def timed(function: Callable[[Path], int], path: Path) -> float:
+    start = time.perf_counter()
+    function(path)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--file", type=Path, help="use this export instead of generating one")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = args.file or write(Path(folder) / f"salon-{args.lines}.csv", args.lines)
+        size = path.stat().st_size / 2**20
+        print(f"file: {path.name}, {args.lines:,} lines, {size:,.0f} MiB")
+        runs: dict[str, list[float]] = {"reference": [], "salon-segment import": []}
+        for _ in range(args.repeat):
+            runs["reference"].append(timed(reference_import, path))
+            runs["salon-segment import"].append(timed(salon_segment_import, path))
+        base = statistics.median(runs["reference"])
+        print(f"{'what':<24}{'median s':>10}{'ratio':>8}")
+        for name, times in runs.items():
+            median = statistics.median(times)
+            print(f"{name:<24}{median:>10.2f}{median / base:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()
