@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 CLIENT = "client"  # identity key: client id, else e-mail, else phone digits, else folded name
@@ -79,10 +80,18 @@ _DEFAULTS: Mapping[str, Any] = {
 }
 
 
-def make_ledger(frame: pd.DataFrame) -> pd.DataFrame:
+def plain_column(values: pd.Series | np.ndarray) -> pd.Series:
+    """A positional Series; object text stays object (no conversion to pandas' string dtype)."""
+    array = values.to_numpy() if isinstance(values, pd.Series) else np.asarray(values)
+    return pd.Series(array, dtype=object if array.dtype == object else None, copy=False)
+
+
+def make_ledger(frame: pd.DataFrame, *, text_is_clean: bool = False) -> pd.DataFrame:
     """Return a ledger with every column present and typed; missing optional columns get defaults.
 
     Requires ``client`` and ``date``. Used by the importers and by tests that build small ledgers by hand.
+    ``text_is_clean``: the caller guarantees text columns are object arrays of str without NA (importers),
+    which saves a scan per column on large files.
     """
     missing = [c for c in (CLIENT, DATE) if c not in frame.columns]
     if missing:
@@ -97,12 +106,12 @@ def make_ledger(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             values = pd.Series([_DEFAULTS[column]] * n, index=frame.index, dtype=object)
         out[column] = values
-    ledger = pd.DataFrame(out, index=frame.index).reset_index(drop=True)
+    ledger = pd.DataFrame({k: plain_column(v) for k, v in out.items()}, copy=False)
     ledger[DATE] = pd.to_datetime(ledger[DATE]).dt.normalize().astype("datetime64[ns]")
     ledger[AMOUNT] = pd.to_numeric(ledger[AMOUNT]).astype(float)
     ledger[QUANTITY] = pd.to_numeric(ledger[QUANTITY]).astype(float)
     ledger[SOURCE_ROW] = ledger[SOURCE_ROW].astype("int64")
-    for column in TEXT_COLUMNS:
+    for column in () if text_is_clean else TEXT_COLUMNS:
         values = ledger[column]
         if values.dtype != object:
             values = values.astype(object)

@@ -114,6 +114,11 @@ class Normalized:
     rejects: pd.DataFrame
 
 
+def _quick_normal(values: pd.Series) -> pd.Series:
+    """Case-folded words without punctuation: enough to spot 'Totaal:' or a repeated header, vectorised."""
+    return values.astype(str).str.casefold().str.replace(r"[\W_]+", " ", regex=True).str.strip()
+
+
 class _Cells:
     """Column access and the row flags every export kind shares. Each raw column is factorised once."""
 
@@ -124,21 +129,27 @@ class _Cells:
         width = len(raw.header)
         self.index = cells.index
         self.empty = pd.Series("", index=cells.index, dtype=object)
-        self.columns = {p: TextColumn.of(cells[p]) for p in cells.columns}
+        self._columns: dict[int, TextColumn] = {}
         self._series: dict[int, pd.Series] = {}
+        first = range(min(width, 6))
+        needed = set(first) | set(mapping.values())
         self.blank = pd.Series(True, index=cells.index)
-        for column in self.columns.values():
-            self.blank &= column.spread(column.uniques.to_numpy(dtype=object) == "")
-        header_norm = [H.normalize_header(h) for h in raw.header]
-        normalized = {p: self.columns[p].uniques.map(H.normalize_header) for p in range(min(width, 6))}
+        for position in cells.columns:
+            if position in needed:
+                column = self.text_column(position)
+                self.blank &= column.spread(column.uniques.to_numpy(dtype=object) == "")
+            else:  # a column no field uses: only its emptiness matters
+                self.blank &= (cells[position] == "").to_numpy(dtype=bool, na_value=False)
+        header_norm = [_quick_normal(pd.Series([h], dtype=object)).iloc[0] for h in raw.header]
+        normalized = {p: _quick_normal(self.text_column(p).uniques) for p in first}
         repeated = pd.Series(True, index=cells.index)
         for position in range(min(width, 4)):
-            repeated &= self.columns[position].spread((normalized[position] == header_norm[position]).to_numpy())
+            repeated &= self.text_column(position).spread((normalized[position] == header_norm[position]).to_numpy())
         self.repeated_header = repeated & ~self.blank
         any_total = pd.Series(False, index=cells.index)
         leading_total = pd.Series(False, index=cells.index)  # the first non-empty cell is a totals word
-        for position in reversed(range(min(width, 6))):
-            column = self.columns[position]
+        for position in reversed(first):
+            column = self.text_column(position)
             is_total = column.spread(normalized[position].isin(TOTAL_WORDS).to_numpy())
             is_empty = column.spread((normalized[position] == "").to_numpy())
             any_total |= is_total
@@ -149,9 +160,14 @@ class _Cells:
         for position in range(width, cells.shape[1]):
             self.extra |= self.get_position(position) != ""
 
+    def text_column(self, position: int) -> TextColumn:
+        if position not in self._columns:
+            self._columns[position] = TextColumn.of(self.raw.cells[position])
+        return self._columns[position]
+
     def get_position(self, position: int) -> pd.Series:
         if position not in self._series:
-            self._series[position] = self.columns[position].series()
+            self._series[position] = self.text_column(position).series()
         return self._series[position]
 
     def get(self, name: str) -> pd.Series | None:
@@ -162,7 +178,7 @@ class _Cells:
     def column(self, name: str) -> TextColumn | None:
         """The field's column as distinct values + codes, for the parsers."""
         position = self.mapping.get(name)
-        return None if position is None else self.columns[position]
+        return None if position is None else self.text_column(position)
 
     def header_of(self, name: str) -> str:
         return self.raw.header[self.mapping[name]]
@@ -186,6 +202,14 @@ class _Cells:
             return options.month_first
         us_style = self.raw.delimiter in (",", "\t", None) and decimal in (".", "")
         return us_style and "/" in "".join(dates.head(50).tolist())
+
+
+def _rows_of(values: object, keep: np.ndarray | None, n: int) -> np.ndarray:
+    """A column's values for the used rows (a scalar is repeated)."""
+    array = np.asarray(values) if not isinstance(values, pd.Series) else values.to_numpy()
+    if array.ndim == 0:
+        array = np.full(n, array.item(), dtype=object if isinstance(array.item(), str) else None)
+    return array if keep is None else array[keep]
 
 
 def _example(values: pd.Series | None, mask: pd.Series) -> str:
@@ -326,28 +350,31 @@ def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) ->
         column = cells.get(name_)
         return column if column is not None else cells.empty
 
+    columns = {
+        L.CLIENT: keys,
+        L.CLIENT_NAME: name,
+        L.EMAIL: email,
+        L.PHONE: phone,
+        L.DATE: parsed.dates,
+        L.TIME: cells.get(H.TIME) if H.TIME in mapping else parsed.times,
+        L.ITEM: text(H.ITEM),
+        L.KIND: _kinds(cells, options),
+        L.CATEGORY: text(H.CATEGORY),
+        L.STAFF: text(H.STAFF),
+        L.AMOUNT: amounts.values if amounts is not None else 0.0,
+        L.QUANTITY: quantities if quantities is not None else 1.0,
+        L.SOURCE: text(H.SOURCE),
+        L.LINE_ID: text(H.LINE_ID),
+        L.SOURCE_FILE: str(raw.path),
+        L.SOURCE_ROW: raw.rows,
+    }
+    keep = None if bool(used.all()) else used.to_numpy()
     frame = pd.DataFrame(
-        {
-            L.CLIENT: keys,
-            L.CLIENT_NAME: name,
-            L.EMAIL: email,
-            L.PHONE: phone,
-            L.DATE: parsed.dates,
-            L.TIME: cells.get(H.TIME) if H.TIME in mapping else parsed.times,
-            L.ITEM: text(H.ITEM),
-            L.KIND: _kinds(cells, options),
-            L.CATEGORY: text(H.CATEGORY),
-            L.STAFF: text(H.STAFF),
-            L.AMOUNT: amounts.values if amounts is not None else 0.0,
-            L.QUANTITY: quantities if quantities is not None else 1.0,
-            L.SOURCE: text(H.SOURCE),
-            L.LINE_ID: text(H.LINE_ID),
-            L.SOURCE_FILE: str(raw.path),
-            L.SOURCE_ROW: raw.rows,
-        }
-    ).loc[used]
-    frame[L.STATUS] = status
-    ledger = L.make_ledger(frame)
+        {name_: L.plain_column(_rows_of(values, keep, len(cells.index))) for name_, values in columns.items()},
+        copy=False,
+    )
+    frame[L.STATUS] = L.plain_column(status.to_numpy(dtype=object))
+    ledger = L.make_ledger(frame, text_is_clean=True)
     dates = ledger[L.DATE]
     report = _report(
         raw,

@@ -128,8 +128,41 @@ def _head(text: str, lines: int) -> str:
     return text[:position]
 
 
+def _parse_with_arrow(path: Path, encoding: str, delimiter: str, skip_lines: int, width: int) -> pd.DataFrame:
+    """pyarrow's multi-threaded reader into Arrow-backed text columns (no Python objects per cell).
+
+    Raises pyarrow's error on anything irregular (ragged rows, blank lines); the caller then falls back.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    names = [str(i) for i in range(width)]
+    table = pa_csv.read_csv(
+        path,
+        read_options=pa_csv.ReadOptions(
+            skip_rows=skip_lines,
+            column_names=names,
+            encoding="utf8" if encoding in ("utf-8", "utf-8-sig") else encoding,
+            block_size=8 << 20,
+        ),
+        parse_options=pa_csv.ParseOptions(
+            delimiter=delimiter, quote_char='"', double_quote=True, newlines_in_values=True, ignore_empty_lines=False
+        ),
+        convert_options=pa_csv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False, quoted_strings_can_be_null=False
+        ),
+    )
+    frame = table.to_pandas(types_mapper=pd.ArrowDtype)
+    frame.columns = range(width)
+    return frame
+
+
 def _parse_body(path: Path, encoding: str, text: str, delimiter: str, skip_lines: int, width: int) -> pd.DataFrame:
-    """All records after the header: pandas' C parser, or the csv module when rows are over-long."""
+    """All records after the header: pyarrow, else pandas' C parser, else the csv module (over-long rows)."""
+    try:
+        return _parse_with_arrow(path, encoding, delimiter, skip_lines, width)
+    except Exception:
+        pass
     try:
         return pd.read_csv(
             path,

@@ -32,13 +32,15 @@ class TextColumn:
     def of(cls, values: pd.Series | TextColumn) -> TextColumn:
         if isinstance(values, TextColumn):
             return values
-        codes, uniques = pd.factorize(values.to_numpy(dtype=object))
-        distinct = pd.Series(uniques, dtype=object).astype(str).str.strip().astype(object)
-        return cls(codes, distinct, values.index)
+        codes, uniques = pd.factorize(values)  # Arrow-backed columns are dictionary-encoded by Arrow
+        distinct = pd.Series(np.asarray(uniques, dtype=object)).astype(str).str.strip().astype(object)
+        return cls(np.asarray(codes), distinct, values.index)
 
     def spread(self, per_unique: object) -> pd.Series:
         """A Series for every row from one value per distinct value."""
-        return pd.Series(np.asarray(per_unique)[self.codes], index=self.index)
+        values = np.asarray(per_unique)[self.codes]
+        # object stays object: pandas would otherwise convert every string to its own string dtype
+        return pd.Series(values, index=self.index, dtype=object if values.dtype == object else None)
 
     def series(self) -> pd.Series:
         """The stripped text of every row."""
