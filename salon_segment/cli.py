@@ -241,10 +241,15 @@ def analyze(
         date_format=date_format,
         products=products,
     )
-    analysis = score(
+    from salon_segment.scoring.periods import parse_duration
+    from salon_segment.scoring.prune import prune_plan
+
+    resolved_as_of = _resolve_as_of(as_of_date, imported)
+    analysis = score(imported.ledger, as_of=resolved_as_of, rules=settings.rules, client_list=imported.client_list)
+    plan = prune_plan(
         imported.ledger,
-        as_of=_resolve_as_of(as_of_date, imported),
-        rules=settings.rules,
+        as_of=resolved_as_of,
+        inactive=parse_duration(settings.rules.prune_inactive),
         client_list=imported.client_list,
     )
     if clients_out is not None:
@@ -254,13 +259,13 @@ def analyze(
     if output_format is OutputFormat.json:
         from salon_segment.render.json_report import analysis_document
 
-        typer.echo(json.dumps(analysis_document(analysis, imported.reports), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(analysis_document(analysis, imported.reports, plan), ensure_ascii=False, indent=2))
         return
     from rich.console import Console
 
     from salon_segment.render.terminal import analysis_view
 
-    Console().print(analysis_view(analysis, imported.reports))
+    Console().print(analysis_view(analysis, imported.reports, plan))
 
 
 @app.command(epilog=_("Example: salon-segment inspect examples/salon-ru.csv --format json"))
@@ -295,6 +300,130 @@ def inspect(
     from rich.console import Console
 
     Console().print(inspect_view(imported.reports))
+
+
+def parse_inactive(value: str) -> Any:
+    """--inactive DURATION (usage error naming the accepted forms)."""
+    from salon_segment.scoring.periods import parse_duration
+
+    try:
+        return parse_duration(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _keep_out_paths(keep_out: Path, files: list[Path]) -> list[Path]:
+    """One cleaned file per input: KEEP_OUT itself for one input, else KEEP_OUT/<input name>."""
+    from salon_segment.importers.source import EXCEL_SUFFIXES
+
+    if len(files) == 1 and not keep_out.is_dir():
+        return [keep_out]
+    names = []
+    for source in files:
+        suffix = ".xlsx" if source.suffix.lower() in EXCEL_SUFFIXES else source.suffix
+        names.append(keep_out / (source.stem + suffix))
+    return names
+
+
+@app.command(
+    epilog=_(
+        "Example: salon-segment prune examples/salon-nl.csv --inactive 24m --out removal.xlsx --keep-out cleaned.csv"
+    )
+)
+@handle_errors
+def prune(
+    files: FilesArg,
+    inactive: Annotated[
+        str | None,
+        typer.Option(
+            "--inactive",
+            help=_("How long without a visit: 24m, 18mo, 2y, 6w or 90d. Default: prune_inactive in the config (24m)."),
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help=_("Write the removal list (one row per candidate) to .csv or .xlsx.")),
+    ] = None,
+    keep_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep-out",
+            help=_(
+                "Write the export minus the candidates' lines (a folder for several inputs). CSV stays byte-identical."
+            ),
+        ),
+    ] = None,
+    output_format: FormatOpt = OutputFormat.table,
+    config: ConfigOpt = None,
+    mappings: MapOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    date_format: DateFormatOpt = None,
+    products: ProductsOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Clients not seen for a while: a list to remove from the booking system, and a cleaned copy of the export."""
+    import json
+
+    from salon_segment.cleaned_copy import write_cleaned_copy
+    from salon_segment.output import check_output_path, write_table
+    from salon_segment.scoring.prune import prune_plan, rows_of_clients
+
+    as_of_date = parse_as_of(as_of)
+    duration = parse_inactive(inactive) if inactive is not None else None
+    if keep_out is not None and len(files) > 1 and keep_out.exists() and not keep_out.is_dir():
+        raise typer.BadParameter(_("with several inputs, --keep-out must be a folder"))
+    keep_paths = _keep_out_paths(keep_out, files) if keep_out is not None else []
+    for path in [*([out] if out is not None else []), *keep_paths]:
+        check_output_path(path, inputs=files, force=force)
+    settings, imported = _load(
+        files,
+        config=config,
+        mappings=mappings,
+        encoding=encoding,
+        sheet=sheet,
+        date_format=date_format,
+        products=products,
+    )
+    if duration is None:
+        duration = parse_inactive(settings.rules.prune_inactive)
+    client_list = imported.client_list
+    if imported.ledger.empty and not client_list.empty and client_list[["last_visit", "created"]].isna().all().all():
+        raise SalonSegmentError(
+            _("the client list has neither a last-visit nor a created/added date column; prune needs one of them.")
+        )
+    plan = prune_plan(
+        imported.ledger, as_of=_resolve_as_of(as_of_date, imported), inactive=duration, client_list=client_list
+    )
+    removed = rows_of_clients(imported.ledger, client_list, plan.candidates["client"])
+    from salon_segment.cleaned_copy import CleanedCounts
+
+    counts = [
+        CleanedCounts(r.path, r.rows_read, r.rows_read - len(removed.get(r.path, [])), len(removed.get(r.path, [])))
+        for r in imported.reports
+    ]
+    written: list[str] = []
+    if out is not None:
+        write_table(plan.candidates, out, sheet_name="removal")
+        written.append(str(out))
+    if keep_out is not None:
+        counts = [
+            write_cleaned_copy(report, removed.get(report.path, []), destination)
+            for report, destination in zip(imported.reports, keep_paths, strict=True)
+        ]
+        written.extend(str(p) for p in keep_paths)
+    if output_format is OutputFormat.json:
+        from salon_segment.render.prune_view import prune_document
+
+        typer.echo(json.dumps(prune_document(plan, counts), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    from salon_segment.render.prune_view import prune_view
+
+    Console().print(prune_view(plan, written, counts))
 
 
 def main() -> None:

@@ -36,6 +36,7 @@ class Rules:
     pareto_revenue_share: float = 0.8
     overdue_factor: float = 1.5
     overdue_min_visits: int = 3
+    prune_inactive: str = "24m"  # how long without a visit before a client is a prune candidate
     product_keywords: tuple[str, ...] = DEFAULT_PRODUCT_KEYWORDS
 
     def __post_init__(self) -> None:
@@ -57,6 +58,9 @@ class Rules:
         for ok, message in checks:
             if not ok:
                 raise ValueError(message)
+        from salon_segment.scoring.periods import parse_duration
+
+        parse_duration(self.prune_inactive)  # ValueError naming the accepted forms
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any]) -> Rules:

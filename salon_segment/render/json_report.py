@@ -7,6 +7,7 @@ from typing import Any
 
 from salon_segment.importers import FileReport
 from salon_segment.scoring import SEGMENTS, Analysis
+from salon_segment.scoring.prune import PrunePlan
 from salon_segment.scoring.segments import RETURNING, A, B, C
 
 
@@ -60,7 +61,21 @@ def import_warnings(reports: Sequence[FileReport]) -> list[str]:
     return warnings
 
 
-def analysis_document(analysis: Analysis, reports: Sequence[FileReport]) -> dict[str, Any]:
+def prune_figures(plan: PrunePlan) -> dict[str, Any]:
+    """The prune candidates at the configured inactivity, as analyze reports them."""
+    return {
+        "inactive": plan.inactive.text,
+        "cutoff": plan.cutoff.strftime("%Y-%m-%d"),
+        "candidates": len(plan.candidates),
+        "register": plan.register,
+        "revenue_12m": _cents(plan.revenue_12m),
+        "revenue_total": _cents(plan.revenue_total),
+    }
+
+
+def analysis_document(
+    analysis: Analysis, reports: Sequence[FileReport], prune: PrunePlan | None = None
+) -> dict[str, Any]:
     """The JSON document: as_of, totals, pareto, segments, rules (and the files read)."""
     totals = analysis.totals
     pareto = analysis.pareto
@@ -108,4 +123,5 @@ def analysis_document(analysis: Analysis, reports: Sequence[FileReport]) -> dict
         "rules": analysis.rules.as_dict(),
         "files": [file_summary(r) for r in reports],
         "warnings": import_warnings(reports),
+        **({"prune": prune_figures(prune)} if prune is not None else {}),
     }

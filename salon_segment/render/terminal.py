@@ -18,6 +18,7 @@ from salon_segment.render import formatting as F
 from salon_segment.render.json_report import import_warnings, unavailable_segments
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
+from salon_segment.scoring.prune import PrunePlan
 from salon_segment.scoring.segments import LOST, NEW, RETURNING, A, B
 from salon_segment.scoring.segments import C as SEG_C
 
@@ -241,7 +242,25 @@ def _client_list_note(analysis: Analysis) -> RenderableType:
     )
 
 
-def analysis_view(analysis: Analysis, reports: Sequence[FileReport]) -> RenderableType:
+def _prune_line(plan: PrunePlan | None) -> list[RenderableType]:
+    if plan is None:
+        return []
+    return [
+        Text(
+            _(
+                "Not seen for {inactive} (since {cutoff}): {n} clients, {total} revenue in total; "
+                "review them with salon-segment prune."
+            ).format(
+                inactive=plan.inactive.text,
+                cutoff=F.date(plan.cutoff),
+                n=F.whole(len(plan.candidates)),
+                total=F.money(plan.revenue_total),
+            )
+        )
+    ]
+
+
+def analysis_view(analysis: Analysis, reports: Sequence[FileReport], prune: PrunePlan | None = None) -> RenderableType:
     """The whole analysis report as one rich renderable."""
     if not analysis.visit_history:
         return Group(
@@ -252,6 +271,7 @@ def analysis_view(analysis: Analysis, reports: Sequence[FileReport]) -> Renderab
             _segments(analysis),
             Text(""),
             _top_clients(analysis),
+            *_prune_line(prune),
             _rules(analysis),
         )
     parts: list[RenderableType] = [
@@ -262,6 +282,7 @@ def analysis_view(analysis: Analysis, reports: Sequence[FileReport]) -> Renderab
         Text(""),
         _top_clients(analysis),
         _call_list(analysis),
+        *_prune_line(prune),
         _rules(analysis),
     ]
     return Group(*parts)

@@ -1,0 +1,134 @@
+"""Write a cleaned copy of an input export: the same file minus some rows, nothing else changed.
+
+CSV: every kept record is copied as the original bytes (same encoding, delimiter, quoting, line endings,
+BOM, title rows and header), so the file can be imported back. Excel: the same workbook with the rows
+deleted. The input is only ever read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from salon_segment.errors import OutputError
+from salon_segment.importers import FileReport
+from salon_segment.importers.source import EXCEL_SUFFIXES
+from salon_segment.output import atomic_write
+
+
+@dataclass(frozen=True)
+class CleanedCounts:
+    """Row accounting of one cleaned copy: data rows kept + removed = data rows in the input."""
+
+    path: str
+    rows: int
+    kept: int
+    removed: int
+
+
+def _bom_and_codec(data: bytes, encoding: str) -> tuple[bytes, str]:
+    if data.startswith(codecs.BOM_UTF8):
+        return codecs.BOM_UTF8, "utf-8"
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return codecs.BOM_UTF16_LE, "utf-16-le"
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return codecs.BOM_UTF16_BE, "utf-16-be"
+    return b"", {"utf-8-sig": "utf-8", "utf-16": "utf-16-le"}.get(encoding, encoding)
+
+
+def record_spans(data: bytes, encoding: str, delimiter: str) -> tuple[bytes, list[tuple[int, int]]]:
+    """(BOM, byte span of every CSV record) as the csv module reads the file: record k is spreadsheet row k+1."""
+    bom, codec = _bom_and_codec(data, encoding)
+    text = data[len(bom) :].decode(codec)
+    lines = list(io.StringIO(text, newline=""))
+    offsets = [len(bom)]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line.encode(codec)))
+    if offsets[-1] != len(data):
+        raise OutputError("the file's bytes do not decode back to themselves; no cleaned copy was written.")
+    reader = csv.reader(iter(lines), delimiter=delimiter)
+    spans = []
+    consumed = 0
+    for _ in reader:
+        spans.append((offsets[consumed], offsets[reader.line_num]))
+        consumed = reader.line_num
+    if consumed < len(lines):  # trailing lines the reader yields nothing for
+        spans[-1] = (spans[-1][0], offsets[-1]) if spans else (offsets[consumed], offsets[-1])
+    return bom, spans
+
+
+def _check_rows(report: FileReport, data_rows: Collection[int], removed: Collection[int]) -> CleanedCounts:
+    unknown = sorted(set(removed) - set(data_rows))
+    if len(data_rows) != report.rows_read or unknown:
+        raise OutputError(
+            f"{report.path}: the rows to remove could not be matched to the file exactly "
+            f"({len(data_rows)} data rows found, {report.rows_read} expected); no cleaned copy was written."
+        )
+    kept = len(data_rows) - len(set(removed))
+    if kept + len(set(removed)) != report.rows_read:  # pragma: no cover - arithmetic guard, checked before writing
+        raise OutputError(f"{report.path}: kept + removed rows do not add up; no cleaned copy was written.")
+    return CleanedCounts(report.path, report.rows_read, kept, len(set(removed)))
+
+
+def cleaned_csv(report: FileReport, removed_rows: Collection[int]) -> tuple[bytes, CleanedCounts]:
+    """The bytes of a CSV input without the given spreadsheet rows, and the row accounting."""
+    data = Path(report.path).read_bytes()
+    bom, spans = record_spans(data, report.encoding or "utf-8", report.delimiter or ",")
+    first_data = report.header_row + 1
+    data_rows = range(first_data, len(spans) + 1)
+    counts = _check_rows(report, data_rows, removed_rows)
+    remove = set(removed_rows)
+    kept = [data[start:end] for row, (start, end) in enumerate(spans, start=1) if row not in remove]
+    return bom + b"".join(kept), counts
+
+
+def _delete_rows(sheet: object, rows: Collection[int]) -> None:
+    """Delete rows bottom-up, contiguous runs at a time (openpyxl shifts the rows below)."""
+    ordered = sorted(set(rows), reverse=True)
+    run_end = run_start = None
+    for row in [*ordered, None]:
+        if run_start is not None and row == run_start - 1:
+            run_start = row
+            continue
+        if run_start is not None:
+            sheet.delete_rows(run_start, run_end - run_start + 1)  # type: ignore[attr-defined]
+        run_start = run_end = row
+
+
+def write_cleaned_copy(report: FileReport, removed_rows: Collection[int], destination: Path) -> CleanedCounts:
+    """Write the input minus the removed rows to ``destination`` atomically; return the row accounting."""
+    source = Path(report.path)
+    if source.suffix.lower() not in EXCEL_SUFFIXES and report.sheet is None:
+        content, counts = cleaned_csv(report, removed_rows)
+        atomic_write(destination, lambda tmp: tmp.write_bytes(content))
+        return counts
+    counts = _check_rows(report, range(report.header_row + 1, report.header_row + 1 + report.rows_read), removed_rows)
+    if source.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        def write(tmp: Path) -> None:
+            workbook = load_workbook(source)
+            _delete_rows(workbook[report.sheet], removed_rows)
+            workbook.save(tmp)
+
+    else:  # .xls / .ods: openpyxl cannot write these; keep the sheet's values in an .xlsx
+        from openpyxl import Workbook
+        from python_calamine import CalamineWorkbook
+
+        def write(tmp: Path) -> None:
+            rows = CalamineWorkbook.from_path(str(source)).get_sheet_by_name(report.sheet)
+            rows = rows.to_python(skip_empty_area=False)
+            workbook = Workbook(write_only=True)
+            sheet = workbook.create_sheet(report.sheet)
+            remove = set(removed_rows)
+            for number, row in enumerate(rows, start=1):
+                if number not in remove:
+                    sheet.append(list(row))
+            workbook.save(tmp)
+
+    atomic_write(destination, write)
+    return counts

@@ -1,0 +1,112 @@
+"""The prune dry run and summary (terminal) and its JSON document."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from salon_segment import ledger as L
+from salon_segment.cleaned_copy import CleanedCounts
+from salon_segment.i18n import _
+from salon_segment.render import formatting as F
+from salon_segment.scoring.prune import NOTE, REVENUE_TOTAL, PrunePlan
+
+SHOWN = 15
+
+
+def prune_summary(plan: PrunePlan) -> RenderableType:
+    """The owner's sanity check: how many, what share of the register, what revenue, how long gone."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    n = len(plan.candidates)
+    share = n / plan.register if plan.register else 0.0
+    grid.add_row(
+        _("Candidates"),
+        _("{n} of {register} clients in the register ({share})").format(
+            n=F.whole(n), register=F.whole(plan.register), share=F.share(share)
+        ),
+    )
+    grid.add_row(
+        _("Their revenue"),
+        _("{recent} in the last 12 months · {total} in total").format(
+            recent=F.money(plan.revenue_12m), total=F.money(plan.revenue_total)
+        ),
+    )
+    if plan.age_distribution:
+        grid.add_row(
+            _("Last visit"),
+            " · ".join(f"{_(label)}: {F.whole(count)}" for label, count in plan.age_distribution.items()),
+        )
+    title = _("Clients not seen for {inactive} (last visit before {cutoff}), as of {as_of}").format(
+        inactive=plan.inactive.text, cutoff=F.date(plan.cutoff), as_of=F.date(plan.as_of)
+    )
+    return Group(Text(title, style="bold"), grid)
+
+
+def prune_view(plan: PrunePlan, written: Sequence[str], counts: Sequence[CleanedCounts]) -> RenderableType:
+    """Summary, the first candidates, and what was (or was not) written."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(_("Client"), overflow="ellipsis", no_wrap=True, max_width=24)
+    table.add_column(_("Last visit"), no_wrap=True)
+    table.add_column(_("Visits"), justify="right")
+    table.add_column(_("Revenue"), justify="right", no_wrap=True)
+    table.add_column(_("Note"), overflow="fold")
+    for row in plan.candidates.head(SHOWN).itertuples(index=False):
+        record = row._asdict()
+        table.add_row(
+            record[L.CLIENT_NAME] or record[L.CLIENT],
+            F.date(record[L.LAST_VISIT]),
+            F.whole(record[L.VISITS]),
+            F.money(record[REVENUE_TOTAL]),
+            record[NOTE],
+        )
+    if len(plan.candidates) > SHOWN:
+        table.caption = _("… and {n} more: write them all with --out FILE").format(
+            n=F.whole(len(plan.candidates) - SHOWN)
+        )
+    lines: list[RenderableType] = [prune_summary(plan), table]
+    for count in counts:
+        lines.append(
+            Text(
+                _("{path}: {rows} rows = {kept} kept + {removed} removed").format(
+                    path=count.path, rows=F.whole(count.rows), kept=F.whole(count.kept), removed=F.whole(count.removed)
+                )
+            )
+        )
+    if written:
+        lines.append(Text(_("Wrote {files}. The input files were not changed.").format(files=", ".join(written))))
+    else:
+        lines.append(
+            Text(
+                _(
+                    "Dry run: nothing was written. --out FILE writes the removal list; "
+                    "--keep-out FILE writes a cleaned copy of the export."
+                ),
+                style="dim",
+            )
+        )
+    return Group(*lines)
+
+
+def prune_document(plan: PrunePlan, counts: Sequence[CleanedCounts]) -> dict[str, Any]:
+    """The JSON document of a prune run."""
+    return {
+        "as_of": F.date(plan.as_of),
+        "inactive": plan.inactive.text,
+        "cutoff": F.date(plan.cutoff),
+        "candidates": len(plan.candidates),
+        "register": plan.register,
+        "revenue_12m": round(plan.revenue_12m, 2),
+        "revenue_total": round(plan.revenue_total, 2),
+        "kept_rows": sum(c.kept for c in counts),
+        "removed_rows": sum(c.removed for c in counts),
+        "age_distribution": plan.age_distribution,
+        "files": [{"path": c.path, "rows": c.rows, "kept": c.kept, "removed": c.removed} for c in counts],
+        "candidate_keys": plan.candidates[L.CLIENT].tolist(),
+    }

@@ -1,0 +1,181 @@
+"""Whom to let go: clients not seen for a given time ("detox" of the client register). Pure.
+
+A client is a candidate when their last completed visit is before as_of − inactive (exactly that long ago is
+kept). An upcoming booking (a line after as_of that is not cancelled) always exempts a client. No-shows and
+cancellations are not visits, but one within the period is noted beside the candidate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from salon_segment import ledger as L
+from salon_segment.scoring.periods import Duration, in_last_months
+from salon_segment.scoring.visits import completed_lines
+
+NOTE = "note"
+REVENUE_TOTAL = "revenue_total"
+REVENUE_12M = "revenue_12m"
+AGE_BUCKET = "inactive_for"
+CANDIDATE_COLUMNS = (
+    L.CLIENT, L.CLIENT_NAME, L.EMAIL, L.PHONE, L.FIRST_VISIT, L.LAST_VISIT, L.VISITS, REVENUE_TOTAL, REVENUE_12M,
+    AGE_BUCKET, NOTE,
+)  # fmt: skip
+# (label, at least this many years since the last visit)
+AGE_BUCKETS = (("under 1 y", 0), ("1–2 y", 1), ("2–3 y", 2), ("3–5 y", 3), ("5 y+", 5))
+NEVER_VISITED = "never visited"
+AGE_ORDER = (NEVER_VISITED, *(label for label, _ in AGE_BUCKETS))
+
+
+@dataclass(frozen=True)
+class PrunePlan:
+    """The candidates (sorted by last visit, never-visited first) and the owner's sanity figures."""
+
+    as_of: pd.Timestamp
+    inactive: Duration
+    cutoff: pd.Timestamp
+    register: int
+    candidates: pd.DataFrame
+    revenue_12m: float
+    revenue_total: float
+    age_distribution: dict[str, int]
+
+
+def _ledger_clients(ledger: pd.DataFrame, as_of: pd.Timestamp, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """Per client of a visit ledger: visits, first/last visit, revenue, upcoming booking, last attempt."""
+    lines = completed_lines(ledger, as_of)
+    day_visits = lines[[L.CLIENT, L.DATE]].drop_duplicates()
+    by_client = day_visits.groupby(L.CLIENT, sort=False)[L.DATE]
+    recent = in_last_months(lines[L.DATE], as_of, 12)
+    attempts = ledger.loc[ledger[L.STATUS].isin([L.NO_SHOW, L.CANCELLED]) & (ledger[L.DATE] >= cutoff)]
+    attempts = attempts.loc[attempts[L.DATE] <= as_of].sort_values(L.DATE).groupby(L.CLIENT, sort=False).last()
+    upcoming = ledger.loc[(ledger[L.DATE] > as_of) & (ledger[L.STATUS] != L.CANCELLED), L.CLIENT].unique()
+    clients = pd.DataFrame(
+        {
+            L.FIRST_VISIT: by_client.min(),
+            L.LAST_VISIT: by_client.max(),
+            L.VISITS: by_client.size().astype(float),
+            REVENUE_TOTAL: lines.groupby(L.CLIENT, sort=False)[L.AMOUNT].sum(),
+            REVENUE_12M: lines.loc[recent].groupby(L.CLIENT, sort=False)[L.AMOUNT].sum(),
+        }
+    )
+    everyone = pd.Index(ledger[L.CLIENT].unique(), name=L.CLIENT)
+    clients = clients.reindex(everyone)
+    latest_line = ledger.loc[ledger[L.DATE] <= as_of].groupby(L.CLIENT, sort=False)[L.DATE].max()
+    clients["seen"] = latest_line.reindex(everyone)  # never-visited clients: their latest line of any kind
+    clients["upcoming"] = everyone.isin(upcoming)
+    clients["attempt_date"] = attempts[L.DATE].reindex(everyone)
+    clients["attempt_status"] = attempts[L.STATUS].reindex(everyone)
+    return clients
+
+
+def _list_clients(client_list: pd.DataFrame) -> pd.DataFrame:
+    """Per client of a client list: what it says of visits and spend (created date when never visited)."""
+    grouped = client_list.groupby(L.CLIENT, sort=False)
+    clients = pd.DataFrame(
+        {
+            L.FIRST_VISIT: grouped[L.FIRST_VISIT].min(),
+            L.LAST_VISIT: grouped[L.LAST_VISIT].max(),
+            L.VISITS: grouped[L.VISITS].max(),
+            REVENUE_TOTAL: grouped[L.REVENUE].max(),
+            "seen": grouped[L.CREATED].min(),
+        }
+    )
+    clients.index.name = L.CLIENT
+    return clients
+
+
+def _contacts(ledger: pd.DataFrame, client_list: pd.DataFrame) -> pd.DataFrame:
+    """The latest non-empty name, e-mail and phone per client over both sources."""
+    parts = [frame[[L.CLIENT, L.CLIENT_NAME, L.EMAIL, L.PHONE]] for frame in (ledger, client_list) if not frame.empty]
+    if not parts:
+        return pd.DataFrame(columns=[L.CLIENT_NAME, L.EMAIL, L.PHONE], index=pd.Index([], name=L.CLIENT))
+    both = pd.concat(parts, ignore_index=True)
+    columns = {}
+    for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
+        present = both.loc[both[field].astype(str) != "", [L.CLIENT, field]]
+        columns[field] = present.groupby(L.CLIENT, sort=False)[field].last()
+    return pd.DataFrame(columns)
+
+
+def _age_bucket(years: pd.Series) -> pd.Series:
+    edges = [b for _, b in AGE_BUCKETS]
+    labels = np.array([label for label, _ in AGE_BUCKETS], dtype=object)
+    position = np.searchsorted(np.array(edges, dtype=float), years.to_numpy(dtype=float), side="right") - 1
+    bucket = labels[np.clip(position, 0, len(labels) - 1)]
+    return pd.Series(np.where(years.isna(), NEVER_VISITED, bucket), index=years.index, dtype=object)
+
+
+def _notes(clients: pd.DataFrame) -> pd.Series:
+    dates = clients["attempt_date"].dt.strftime("%Y-%m-%d")
+    did = np.where(clients["attempt_status"] == L.NO_SHOW, "did not come", "cancelled")
+    note = "booked " + dates + ", " + pd.Series(did, index=clients.index)
+    return note.where(clients["attempt_date"].notna(), "")
+
+
+def prune_plan(
+    ledger: pd.DataFrame,
+    *,
+    as_of: pd.Timestamp,
+    inactive: Duration,
+    client_list: pd.DataFrame | None = None,
+) -> PrunePlan:
+    """Candidates for removal at ``inactive`` before ``as_of``, from a visit ledger and/or client lists."""
+    as_of = pd.Timestamp(as_of).normalize()
+    cutoff = inactive.before(as_of)
+    client_list = client_list if client_list is not None else L.empty_client_list()
+    from_ledger = _ledger_clients(ledger, as_of, cutoff)
+    from_list = _list_clients(client_list) if not client_list.empty else from_ledger.iloc[:0]
+    only_in_list = from_list.loc[~from_list.index.isin(from_ledger.index)]
+    clients = pd.concat([from_ledger, only_in_list])
+    if not from_list.empty:  # a list may know older visits than the export holds
+        both = from_list.reindex(clients.index)
+        clients[L.LAST_VISIT] = (
+            clients[L.LAST_VISIT]
+            .where(clients[L.LAST_VISIT] >= both[L.LAST_VISIT], both[L.LAST_VISIT])
+            .fillna(clients[L.LAST_VISIT])
+        )
+    clients["upcoming"] = clients["upcoming"].fillna(False).astype(bool)
+    visited = clients[L.LAST_VISIT].notna()
+    never = ~visited & (clients[L.VISITS].fillna(0) == 0)
+    candidate = (
+        (visited & (clients[L.LAST_VISIT] < cutoff)) | (never & clients["seen"].notna() & (clients["seen"] < cutoff))
+    ) & ~clients["upcoming"]
+    chosen = clients.loc[candidate].copy()
+    chosen[AGE_BUCKET] = _age_bucket((as_of - chosen[L.LAST_VISIT]).dt.days / 365.25)
+    chosen[NOTE] = _notes(chosen)
+    chosen = chosen.join(_contacts(ledger, client_list))
+    for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
+        chosen[field] = chosen[field].fillna("").astype(object)
+    chosen[REVENUE_TOTAL] = chosen[REVENUE_TOTAL].fillna(0.0)
+    chosen[REVENUE_12M] = chosen[REVENUE_12M].fillna(0.0)
+    chosen[L.VISITS] = chosen[L.VISITS].fillna(0).astype("int64")
+    chosen = chosen.reset_index().sort_values([L.LAST_VISIT, L.CLIENT], na_position="first", kind="stable")
+    chosen = chosen[list(CANDIDATE_COLUMNS)].reset_index(drop=True)
+    distribution = chosen[AGE_BUCKET].value_counts()
+    return PrunePlan(
+        as_of=as_of,
+        inactive=inactive,
+        cutoff=cutoff,
+        register=len(clients),
+        candidates=chosen,
+        revenue_12m=float(chosen[REVENUE_12M].sum()),
+        revenue_total=float(chosen[REVENUE_TOTAL].sum()),
+        age_distribution={label: int(distribution.get(label, 0)) for label in AGE_ORDER if distribution.get(label, 0)},
+    )
+
+
+def rows_of_clients(ledger: pd.DataFrame, client_list: pd.DataFrame, clients: pd.Series) -> dict[str, list[int]]:
+    """Source file → spreadsheet rows that belong to the given clients (the lines a cleaned copy drops)."""
+    parts = [
+        frame.loc[frame[L.CLIENT].isin(clients), [L.SOURCE_FILE, L.SOURCE_ROW]]
+        for frame in (ledger, client_list)
+        if not frame.empty
+    ]
+    if not parts:
+        return {}
+    rows = pd.concat(parts, ignore_index=True).sort_values([L.SOURCE_FILE, L.SOURCE_ROW])
+    return rows.astype({L.SOURCE_ROW: int}).groupby(L.SOURCE_FILE)[L.SOURCE_ROW].agg(list).to_dict()
