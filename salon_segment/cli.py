@@ -26,7 +26,7 @@ EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="salon-segment",
-    help=_(
+    help=(
         "Client-base analysis for salons from a booking-system export: who carries the salon, "
         "how loyal the base is, and whom to let go."
     ),
@@ -38,6 +38,12 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., Any])
 _STATE = {"debug": False}  # set by the --debug option of the main callback
+
+
+class Language(str, enum.Enum):
+    en = "en"
+    nl = "nl"
+    ru = "ru"
 
 
 class OutputFormat(str, enum.Enum):
@@ -89,9 +95,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit."))
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=("Show the version and exit."))
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help=_("Show the full traceback of unexpected errors."))] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=("Show the full traceback of unexpected errors."))] = False,
 ) -> None:
     """Client-base analysis for salons from a booking-system export."""
     _STATE["debug"] = debug
@@ -120,40 +126,46 @@ def parse_mappings(values: list[str] | None) -> dict[str, str]:
 
 FilesArg = Annotated[
     list[Path],
-    typer.Argument(help=_("Export files (CSV or Excel) from the booking system or till."), show_default=False),
+    typer.Argument(help=("Export files (CSV or Excel) from the booking system or till."), show_default=False),
 ]
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help=_("Analyse as of this date (YYYY-MM-DD). Default: the latest completed visit that is not after today."),
+        help=("Analyse as of this date (YYYY-MM-DD). Default: the latest completed visit that is not after today."),
         show_default=False,
     ),
 ]
 ConfigOpt = Annotated[
     Path | None,
-    typer.Option("--config", help=_("Config file (TOML). Default: salon-segment.toml in this folder, if any.")),
+    typer.Option("--config", help=("Config file (TOML). Default: salon-segment.toml in this folder, if any.")),
 ]
 MapOpt = Annotated[
     list[str] | None,
-    typer.Option("--map", help=_("Force a column: FIELD=HEADER, e.g. --map date=Afspraak. Repeatable.")),
+    typer.Option("--map", help=("Force a column: FIELD=HEADER, e.g. --map date=Afspraak. Repeatable.")),
 ]
 EncodingOpt = Annotated[
-    str | None, typer.Option("--encoding", help=_("Text encoding of CSV inputs (default: detected)."))
+    str | None, typer.Option("--encoding", help=("Text encoding of CSV inputs (default: detected)."))
 ]
 SheetOpt = Annotated[
-    str | None, typer.Option("--sheet", help=_("Excel sheet name or number (default: the first with data)."))
+    str | None, typer.Option("--sheet", help=("Excel sheet name or number (default: the first with data)."))
 ]
 DateFormatOpt = Annotated[
     str | None,
-    typer.Option("--date-format", help=_("Day/month order when it is ambiguous: dd-mm-yyyy or mm/dd/yyyy.")),
+    typer.Option("--date-format", help=("Day/month order when it is ambiguous: dd-mm-yyyy or mm/dd/yyyy.")),
 ]
 ProductsOpt = Annotated[
     Path | None,
-    typer.Option("--products", help=_("A product listing export: its item names count as retail products.")),
+    typer.Option("--products", help=("A product listing export: its item names count as retail products.")),
 ]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", help=_("Output: a table or JSON."))]
-ForceOpt = Annotated[bool, typer.Option("--force", help=_("Replace output files that already exist."))]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", help=("Output: a table or JSON."))]
+LangOpt = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang", help="Report language: en, nl or ru. Default: lang in the config, else LANG/LC_ALL, else en."
+    ),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help=("Replace output files that already exist."))]
 
 
 def _load(
@@ -165,14 +177,20 @@ def _load(
     sheet: str | None,
     date_format: str | None,
     products: Path | None,
+    lang: Language | None = None,
 ) -> tuple[Any, Any]:
-    """Settings and the imported ledger for a command."""
+    """Settings and the imported ledger for a command; sets the report language and currency."""
     from salon_segment.config import load_settings
     from salon_segment.importers import ImportOptions, read_exports
     from salon_segment.importers.catalogue import read_product_catalogue
     from salon_segment.importers.values import date_format_to_order
 
     settings = load_settings(config)
+    from salon_segment.i18n import resolve_language, set_language
+    from salon_segment.render.formatting import set_currency
+
+    set_language(resolve_language(lang.value if lang else None, settings.lang))
+    set_currency(settings.currency)
     columns = {**settings.columns, **parse_mappings(mappings)}
     options = ImportOptions(
         columns=columns,
@@ -199,7 +217,7 @@ def _resolve_as_of(as_of: dt.date | None, imported: Any) -> Any:
 
 
 @app.command(
-    epilog=_("Example: salon-segment analyze examples/salon-nl.csv --as-of 2026-11-20 --clients-out clients.xlsx")
+    epilog=("Example: salon-segment analyze examples/salon-nl.csv --as-of 2026-11-20 --clients-out clients.xlsx")
 )
 @handle_errors
 def analyze(
@@ -209,17 +227,18 @@ def analyze(
     output_format: FormatOpt = OutputFormat.table,
     clients_out: Annotated[
         Path | None,
-        typer.Option("--clients-out", help=_("Write one row per client (segment, metrics, contact) to .csv or .xlsx.")),
+        typer.Option("--clients-out", help=("Write one row per client (segment, metrics, contact) to .csv or .xlsx.")),
     ] = None,
     rejects_out: Annotated[
         Path | None,
-        typer.Option("--rejects-out", help=_("Write every rejected input row (file, row, reason) to .csv.")),
+        typer.Option("--rejects-out", help=("Write every rejected input row (file, row, reason) to .csv.")),
     ] = None,
     mappings: MapOpt = None,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     products: ProductsOpt = None,
+    lang: LangOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """Pareto, regularity and A/B/C/new/lost segments of the client base, plus whom to call."""
@@ -240,6 +259,7 @@ def analyze(
         sheet=sheet,
         date_format=date_format,
         products=products,
+        lang=lang,
     )
     from salon_segment.scoring.periods import parse_duration
     from salon_segment.scoring.prune import prune_plan
@@ -268,7 +288,7 @@ def analyze(
     Console().print(analysis_view(analysis, imported.reports, plan))
 
 
-@app.command(epilog=_("Example: salon-segment inspect examples/salon-ru.csv --format json"))
+@app.command(epilog=("Example: salon-segment inspect examples/salon-ru.csv --format json"))
 @handle_errors
 def inspect(
     files: FilesArg,
@@ -279,6 +299,7 @@ def inspect(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     products: ProductsOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """How each file was read: kind, encoding, header, column mapping, date format, every row accounted for."""
     import json
@@ -291,6 +312,7 @@ def inspect(
         sheet=sheet,
         date_format=date_format,
         products=products,
+        lang=lang,
     )
     from salon_segment.render.inspect_view import inspect_document, inspect_view
 
@@ -326,7 +348,7 @@ def _keep_out_paths(keep_out: Path, files: list[Path]) -> list[Path]:
 
 
 @app.command(
-    epilog=_(
+    epilog=(
         "Example: salon-segment prune examples/salon-nl.csv --inactive 24m --out removal.xlsx --keep-out cleaned.csv"
     )
 )
@@ -337,20 +359,20 @@ def prune(
         str | None,
         typer.Option(
             "--inactive",
-            help=_("How long without a visit: 24m, 18mo, 2y, 6w or 90d. Default: prune_inactive in the config (24m)."),
+            help=("How long without a visit: 24m, 18mo, 2y, 6w or 90d. Default: prune_inactive in the config (24m)."),
             show_default=False,
         ),
     ] = None,
     as_of: AsOfOpt = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help=_("Write the removal list (one row per candidate) to .csv or .xlsx.")),
+        typer.Option("--out", help=("Write the removal list (one row per candidate) to .csv or .xlsx.")),
     ] = None,
     keep_out: Annotated[
         Path | None,
         typer.Option(
             "--keep-out",
-            help=_(
+            help=(
                 "Write the export minus the candidates' lines (a folder for several inputs). CSV stays byte-identical."
             ),
         ),
@@ -362,6 +384,7 @@ def prune(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     products: ProductsOpt = None,
+    lang: LangOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """Clients not seen for a while: a list to remove from the booking system, and a cleaned copy of the export."""
@@ -386,6 +409,7 @@ def prune(
         sheet=sheet,
         date_format=date_format,
         products=products,
+        lang=lang,
     )
     if duration is None:
         duration = parse_inactive(settings.rules.prune_inactive)

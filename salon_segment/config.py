@@ -2,6 +2,9 @@
 
 Example::
 
+    lang = "nl"                     # report language: en, nl or ru
+    currency = "EUR"
+
     [rules]
     lost_after_months = 2
     regular_min_active_months = 5   # a salon with a six-week rhythm
@@ -18,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from salon_segment.errors import ConfigError
+from salon_segment.i18n import LANGUAGES
 from salon_segment.rules import Rules
 
 if sys.version_info >= (3, 11):
@@ -34,6 +38,8 @@ class Settings:
 
     rules: Rules = field(default_factory=Rules)
     columns: dict[str, str] = field(default_factory=dict)
+    lang: str | None = None
+    currency: str = "EUR"
     source: Path | None = None
 
 
@@ -52,12 +58,20 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
         raise ConfigError(f"{path}: cannot read the config file ({exc.__class__.__name__}).") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc}).") from None
-    unknown = sorted(set(data) - {"rules", "columns"})
+    unknown = sorted(set(data) - {"rules", "columns", "lang", "currency"})
     if unknown:
-        raise ConfigError(f"{path}: unknown table(s) {', '.join(unknown)}; expected [rules] and [columns].")
+        raise ConfigError(
+            f"{path}: unknown setting(s) {', '.join(unknown)}; expected lang, currency, [rules] and [columns]."
+        )
+    lang = data.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        raise ConfigError(f"{path}: lang = {lang!r}; choose one of {', '.join(LANGUAGES)}.")
+    currency = str(data.get("currency", "EUR")).upper()
+    if len(currency) != 3 or not currency.isalpha():
+        raise ConfigError(f"{path}: currency = {currency!r}; use a three-letter code such as EUR, RUB or GBP.")
     try:
         rules = Rules.from_mapping(dict(data.get("rules", {})))
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: [rules]: {exc}.") from None
     columns = {str(k): str(v) for k, v in dict(data.get("columns", {})).items()}
-    return Settings(rules=rules, columns=columns, source=Path(path))
+    return Settings(rules=rules, columns=columns, lang=lang, currency=currency, source=Path(path))

@@ -14,6 +14,7 @@ import pandas as pd
 
 from salon_segment import ledger as L
 from salon_segment.errors import InputFileError
+from salon_segment.i18n import N_
 from salon_segment.importers import headers as H
 from salon_segment.importers.source import RawTable
 from salon_segment.importers.values import (
@@ -39,19 +40,19 @@ TOTAL_WORDS = frozenset(
 )  # fmt: skip
 MAX_DATE_FAILURE_SHARE = 0.2
 
-VISITS_KIND = "visit ledger"
-CLIENT_LIST_KIND = "client list"
+VISITS_KIND = N_("visit ledger")
+CLIENT_LIST_KIND = N_("client list")
 
-SKIP_BLANK = "blank row"
-SKIP_HEADER = "repeated header row"
-SKIP_TOTALS = "totals or summary below the data"
-SKIP_OVERLAP = "same line already in an earlier file"
-REJECT_DATE = "unreadable date"
-REJECT_AMOUNT = "unreadable amount"
-REJECT_QUANTITY = "unreadable quantity"
-REJECT_VISITS = "unreadable number of visits"
-REJECT_CLIENT = "no client id, name, e-mail or phone"
-REJECT_EXTRA = "more fields than the header"
+SKIP_BLANK = N_("blank row")
+SKIP_HEADER = N_("repeated header row")
+SKIP_TOTALS = N_("totals or summary below the data")
+SKIP_OVERLAP = N_("same line already in an earlier file")
+REJECT_DATE = N_("unreadable date")
+REJECT_AMOUNT = N_("unreadable amount")
+REJECT_QUANTITY = N_("unreadable quantity")
+REJECT_VISITS = N_("unreadable number of visits")
+REJECT_CLIENT = N_("no client id, name, e-mail or phone")
+REJECT_EXTRA = N_("more fields than the header")
 
 REJECT_COLUMNS = ("source_file", "source_row", "reason")
 IDENTITY_FIELDS = (H.CLIENT_ID, H.CLIENT_NAME, H.FIRST_NAME, H.LAST_NAME, H.EMAIL, H.PHONE)

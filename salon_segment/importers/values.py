@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from salon_segment import ledger as L
+from salon_segment.i18n import N_
 from salon_segment.importers.headers import normalize_header
 
 
@@ -64,6 +65,15 @@ _DATE_RE = (
 )
 _SERIAL_RE = r"^\s*(?P<serial>\d{5})(?:\.\d+)?\s*$"
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+NOTE_MIXED_ORDER = N_("the column mixes day-first and month-first dates; the minority does not parse")
+NOTE_CHOSE_DAY_FIRST = N_(
+    "every date reads both day-first and month-first; chose day-first from the file's conventions "
+    "(override with --date-format)"
+)
+NOTE_CHOSE_MONTH_FIRST = N_(
+    "every date reads both day-first and month-first; chose month-first (US style) from the file's conventions "
+    "(override with --date-format)"
+)
 
 
 @dataclass(frozen=True)
@@ -106,14 +116,10 @@ def parse_dates(values: TextLike, *, month_first_hint: bool = False) -> ParsedDa
             month_first = True
         elif day_over_12 and month_over_12:
             month_first = int((b[other] > 12).sum()) > int((a[other] > 12).sum())
-            note = "the column mixes day-first and month-first dates; the minority does not parse"
+            note = NOTE_MIXED_ORDER
         else:
             month_first = month_first_hint
-            note = (
-                "every date reads both day-first and month-first; chose "
-                + ("month-first (US style)" if month_first else "day-first")
-                + " from the file's conventions (override with --date-format)"
-            )
+            note = NOTE_CHOSE_MONTH_FIRST if month_first else NOTE_CHOSE_DAY_FIRST
     else:
         month_first = False
     year = pd.Series(np.where(year_first, a, c), dtype="float64")

@@ -1,42 +1,84 @@
-"""How numbers, money, shares and dates look in reports (one place, so locales can change it)."""
+"""How numbers, money, shares and dates look in reports, in the active report language (Babel).
+
+nl: € 1.234,50 and 22-11-2026; ru: 1 234,50 ₽ and 22.11.2026; en: €1,234.50 and 2026-11-22.
+"""
 
 from __future__ import annotations
 
 import math
 
 import pandas as pd
+from babel import Locale
+from babel.numbers import format_currency, format_decimal, format_percent, parse_pattern
+
+from salon_segment.i18n import _, language
+from salon_segment.scoring.periods import Duration
+
+LOCALES = {"en": "en_GB", "nl": "nl_NL", "ru": "ru_RU"}
+DATE_PATTERNS = {"en": "%Y-%m-%d", "nl": "%d-%m-%Y", "ru": "%d.%m.%Y"}
+_settings = {"currency": "EUR"}
+MISSING = "–"
 
 
-def money(value: float | None) -> str:
-    """Money with thousands separators and cents: 1,234.50."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:,.2f}"
+def set_currency(code: str) -> None:
+    """The salon's currency (ISO code, e.g. EUR, RUB, GBP): the data decides, not the language."""
+    _settings["currency"] = code.upper()
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _locale() -> str:
+    return LOCALES[language()]
+
+
+def money(value: float | None, *, cents: bool = True) -> str:
+    """Money in the salon's currency with the language's separators; ``cents=False`` for wide tables."""
+    if _missing(value):
+        return MISSING
+    if cents:
+        return format_currency(float(value), _settings["currency"], locale=_locale())
+    pattern = parse_pattern(Locale.parse(_locale()).currency_formats["standard"].pattern)
+    pattern.frac_prec = (0, 0)
+    return pattern.apply(
+        round(float(value)), Locale.parse(_locale()), currency=_settings["currency"], currency_digits=False
+    )
 
 
 def whole(value: float | int | None) -> str:
-    """A count with thousands separators."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:,.0f}"
+    """A count with the language's thousands separator."""
+    if _missing(value):
+        return MISSING
+    return format_decimal(round(float(value)), format="#,##0", locale=_locale())
 
 
 def share(value: float | None) -> str:
     """A fraction 0..1 as a percentage with one decimal."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{100 * value:.1f}%"
+    if _missing(value):
+        return MISSING
+    return format_percent(float(value), format="#,##0.0%", locale=_locale())
 
 
 def number(value: float | None, digits: int = 1) -> str:
     """A plain number with ``digits`` decimals."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:,.{digits}f}"
+    if _missing(value):
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(float(value), format=pattern, locale=_locale())
 
 
 def date(value: object) -> str:
-    """An ISO date, or a dash when missing."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return pd.Timestamp(value).strftime("%Y-%m-%d")
+    """A date in the language's usual form, or a dash when missing."""
+    if _missing(value):
+        return MISSING
+    return pd.Timestamp(value).strftime(DATE_PATTERNS[language()])
+
+
+def duration(value: Duration) -> str:
+    """'24 months', '90 days', '6 weeks' in the report language."""
+    if value.months:
+        return _("{n} months").format(n=value.months)
+    if value.days % 7 == 0:
+        return _("{n} weeks").format(n=value.days // 7)
+    return _("{n} days").format(n=value.days)

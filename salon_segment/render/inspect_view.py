@@ -11,12 +11,12 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 
-from salon_segment.i18n import _
+from salon_segment.i18n import N_, _
 from salon_segment.importers import FileReport
 from salon_segment.render import formatting as F
 
 ROW_EXAMPLES = 8
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+DELIMITER_NAMES = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab"), "|": N_("pipe")}
 
 
 def _rows(numbers: list[int]) -> str:

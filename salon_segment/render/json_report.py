@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from salon_segment.i18n import _
 from salon_segment.importers import FileReport
 from salon_segment.scoring import SEGMENTS, Analysis
 from salon_segment.scoring.prune import PrunePlan
@@ -52,12 +53,20 @@ def import_warnings(reports: Sequence[FileReport]) -> list[str]:
     for report in reports:
         if report.unknown_statuses:
             values = ", ".join(report.unknown_statuses[:8])
-            warnings.append(f"{report.path}: unknown status values counted as completed: {values}")
+            warnings.append(
+                _("{path}: unknown status values counted as completed: {values}").format(
+                    path=report.path, values=values
+                )
+            )
         if report.date_note:
-            warnings.append(f"{report.path}: {report.date_note}")
+            warnings.append(f"{report.path}: {_(report.date_note)}")
         for reason, rows in report.rejected.items():
             shown = ", ".join(str(r) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
-            warnings.append(f"{report.path}: {len(rows)} rows rejected ({reason}): rows {shown}")
+            warnings.append(
+                _("{path}: {n} rows rejected ({reason}): rows {rows}").format(
+                    path=report.path, n=len(rows), reason=_(reason), rows=shown
+                )
+            )
     return warnings
 
 

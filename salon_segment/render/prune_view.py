@@ -14,9 +14,18 @@ from salon_segment import ledger as L
 from salon_segment.cleaned_copy import CleanedCounts
 from salon_segment.i18n import _
 from salon_segment.render import formatting as F
-from salon_segment.scoring.prune import NOTE, REVENUE_TOTAL, PrunePlan
+from salon_segment.scoring.prune import ATTEMPT_DATE, ATTEMPT_STATUS, REVENUE_TOTAL, PrunePlan
 
 SHOWN = 15
+
+
+def attempt_note(attempt_date: object, attempt_status: str) -> str:
+    """'booked 04-03-2026, did not come': a booking attempt within the period, in the report language."""
+    if F.date(attempt_date) == F.MISSING:
+        return ""
+    if attempt_status == L.NO_SHOW:
+        return _("booked {date}, did not come").format(date=F.date(attempt_date))
+    return _("booked {date}, cancelled").format(date=F.date(attempt_date))
 
 
 def prune_summary(plan: PrunePlan) -> RenderableType:
@@ -44,7 +53,7 @@ def prune_summary(plan: PrunePlan) -> RenderableType:
             " · ".join(f"{_(label)}: {F.whole(count)}" for label, count in plan.age_distribution.items()),
         )
     title = _("Clients not seen for {inactive} (last visit before {cutoff}), as of {as_of}").format(
-        inactive=plan.inactive.text, cutoff=F.date(plan.cutoff), as_of=F.date(plan.as_of)
+        inactive=F.duration(plan.inactive), cutoff=F.date(plan.cutoff), as_of=F.date(plan.as_of)
     )
     return Group(Text(title, style="bold"), grid)
 
@@ -64,7 +73,7 @@ def prune_view(plan: PrunePlan, written: Sequence[str], counts: Sequence[Cleaned
             F.date(record[L.LAST_VISIT]),
             F.whole(record[L.VISITS]),
             F.money(record[REVENUE_TOTAL]),
-            record[NOTE],
+            attempt_note(record[ATTEMPT_DATE], record[ATTEMPT_STATUS]),
         )
     if len(plan.candidates) > SHOWN:
         table.caption = _("… and {n} more: write them all with --out FILE").format(

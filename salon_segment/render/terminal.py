@@ -88,18 +88,26 @@ def _pareto(analysis: Analysis) -> RenderableType:
     if p.clients_with_revenue == 0:
         body = Text(_("No client has revenue in the last {months} months.").format(months=p.window_months))
     else:
-        body = Text.assemble(
-            _("Top {share} of clients ({top} of {n}) bring ").format(
-                share=F.share(p.top_client_share), top=F.whole(p.top_clients), n=F.whole(p.clients_with_revenue)
-            ),
-            (F.share(p.top_revenue_share), "bold"),
-            _(" of revenue.") + "\n",
-            _("{target} of revenue comes from ").format(target=F.share(p.revenue_share_target)),
-            (F.share(p.clients_share_for_target), "bold"),
-            _(" of clients ({k}).").format(k=F.whole(p.clients_for_target)) + "\n",
-            _("Gini {gini} (0 = everyone spends the same, 1 = one client brings all).").format(
-                gini=F.number(p.gini, 2)
-            ),
+        strong = "[bold]{}[/bold]".format
+        body = Text.from_markup(
+            "\n".join(
+                [
+                    _("Top {share} of clients ({top} of {n}) bring {revenue_share} of revenue.").format(
+                        share=F.share(p.top_client_share),
+                        top=F.whole(p.top_clients),
+                        n=F.whole(p.clients_with_revenue),
+                        revenue_share=strong(F.share(p.top_revenue_share)),
+                    ),
+                    _("{target} of revenue comes from {client_share} of clients ({k}).").format(
+                        target=F.share(p.revenue_share_target),
+                        client_share=strong(F.share(p.clients_share_for_target)),
+                        k=F.whole(p.clients_for_target),
+                    ),
+                    _("Gini {gini} (0 = everyone spends the same, 1 = one client brings all).").format(
+                        gini=F.number(p.gini, 2)
+                    ),
+                ]
+            )
         )
     if p.window_months is None:
         title = _("Who carries the salon: total spent, {revenue}").format(revenue=F.money(p.revenue))
@@ -132,10 +140,10 @@ def _segments(analysis: Analysis) -> RenderableType:
             segment_label(row.segment),
             F.whole(row.clients),
             F.share(row.client_share),
-            F.money(row.revenue),
+            F.money(row.revenue, cents=False),
             F.share(row.revenue_share),
             F.number(row.visits_per_client),
-            F.money(row.average_ticket),
+            F.money(row.average_ticket, cents=False),
         )
     approaches = Table.grid(padding=(0, 1))
     approaches.add_column(no_wrap=True, style="bold")
@@ -251,7 +259,7 @@ def _prune_line(plan: PrunePlan | None) -> list[RenderableType]:
                 "Not seen for {inactive} (since {cutoff}): {n} clients, {total} revenue in total; "
                 "review them with salon-segment prune."
             ).format(
-                inactive=plan.inactive.text,
+                inactive=F.duration(plan.inactive),
                 cutoff=F.date(plan.cutoff),
                 n=F.whole(len(plan.candidates)),
                 total=F.money(plan.revenue_total),

@@ -13,20 +13,23 @@ import numpy as np
 import pandas as pd
 
 from salon_segment import ledger as L
+from salon_segment.i18n import N_
 from salon_segment.scoring.periods import Duration, in_last_months
 from salon_segment.scoring.visits import completed_lines
 
-NOTE = "note"
+NOTE = "note"  # English, for files; renderers build their own text from the two attempt columns
+ATTEMPT_DATE = "attempt_date"  # the latest no-show or cancellation within the period
+ATTEMPT_STATUS = "attempt_status"
 REVENUE_TOTAL = "revenue_total"
 REVENUE_12M = "revenue_12m"
 AGE_BUCKET = "inactive_for"
 CANDIDATE_COLUMNS = (
     L.CLIENT, L.CLIENT_NAME, L.EMAIL, L.PHONE, L.FIRST_VISIT, L.LAST_VISIT, L.VISITS, REVENUE_TOTAL, REVENUE_12M,
-    AGE_BUCKET, NOTE,
+    AGE_BUCKET, NOTE, ATTEMPT_DATE, ATTEMPT_STATUS,
 )  # fmt: skip
 # (label, at least this many years since the last visit)
-AGE_BUCKETS = (("under 1 y", 0), ("1–2 y", 1), ("2–3 y", 2), ("3–5 y", 3), ("5 y+", 5))
-NEVER_VISITED = "never visited"
+AGE_BUCKETS = ((N_("under 1 y"), 0), (N_("1–2 y"), 1), (N_("2–3 y"), 2), (N_("3–5 y"), 3), (N_("5 y+"), 5))
+NEVER_VISITED = N_("never visited")
 AGE_ORDER = (NEVER_VISITED, *(label for label, _ in AGE_BUCKETS))
 
 
@@ -67,8 +70,8 @@ def _ledger_clients(ledger: pd.DataFrame, as_of: pd.Timestamp, cutoff: pd.Timest
     latest_line = ledger.loc[ledger[L.DATE] <= as_of].groupby(L.CLIENT, sort=False)[L.DATE].max()
     clients["seen"] = latest_line.reindex(everyone)  # never-visited clients: their latest line of any kind
     clients["upcoming"] = everyone.isin(upcoming)
-    clients["attempt_date"] = attempts[L.DATE].reindex(everyone)
-    clients["attempt_status"] = attempts[L.STATUS].reindex(everyone)
+    clients[ATTEMPT_DATE] = attempts[L.DATE].reindex(everyone)
+    clients[ATTEMPT_STATUS] = attempts[L.STATUS].reindex(everyone)
     return clients
 
 
@@ -110,10 +113,10 @@ def _age_bucket(years: pd.Series) -> pd.Series:
 
 
 def _notes(clients: pd.DataFrame) -> pd.Series:
-    dates = clients["attempt_date"].dt.strftime("%Y-%m-%d")
-    did = np.where(clients["attempt_status"] == L.NO_SHOW, "did not come", "cancelled")
+    dates = clients[ATTEMPT_DATE].dt.strftime("%Y-%m-%d")
+    did = np.where(clients[ATTEMPT_STATUS] == L.NO_SHOW, "did not come", "cancelled")
     note = "booked " + dates + ", " + pd.Series(did, index=clients.index)
-    return note.where(clients["attempt_date"].notna(), "")
+    return note.where(clients[ATTEMPT_DATE].notna(), "")
 
 
 def prune_plan(
@@ -150,6 +153,7 @@ def prune_plan(
     chosen = chosen.join(_contacts(ledger, client_list))
     for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
         chosen[field] = chosen[field].fillna("").astype(object)
+    chosen[ATTEMPT_STATUS] = chosen[ATTEMPT_STATUS].fillna("").astype(object)
     chosen[REVENUE_TOTAL] = chosen[REVENUE_TOTAL].fillna(0.0)
     chosen[REVENUE_12M] = chosen[REVENUE_12M].fillna(0.0)
     chosen[L.VISITS] = chosen[L.VISITS].fillna(0).astype("int64")
