@@ -24,12 +24,14 @@ STAFF = [f"Stylist {i:02d}" for i in range(1, 41)]
 END = pd.Timestamp("2026-11-20")
 
 
-def frame(lines: int, seed: int = 1) -> pd.DataFrame:
+def frame(lines: int, seed: int = 1, clients: int | None = None) -> pd.DataFrame:
     """A DataFrame of ``lines`` export lines (vectorised; 10M lines in well under a minute)."""
     rng = np.random.default_rng(seed)
-    clients = max(50, lines // 25)
+    clients = clients or max(50, lines // 25)
     client = np.minimum(rng.zipf(1.6, lines), clients) - 1
     client = (client * 2654435761) % clients  # spread the heavy clients over the id range
+    every = min(clients, lines)
+    client[:every] = np.arange(every)  # every client has at least one line
     days = rng.integers(0, 365 * 10, lines)
     date = END - pd.to_timedelta(days, unit="D") + pd.to_timedelta(rng.integers(0, 45, lines) * (days < 20), unit="D")
     is_product = rng.random(lines) < 0.12
@@ -63,12 +65,12 @@ def frame(lines: int, seed: int = 1) -> pd.DataFrame:
     )[HEADER]
 
 
-def write(path: Path, lines: int, seed: int = 1, chunk: int = 1_000_000) -> Path:
+def write(path: Path, lines: int, seed: int = 1, chunk: int = 1_000_000, clients: int | None = None) -> Path:
     """Write the export in chunks so 20M lines fit in memory."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
         for start in range(0, lines, chunk):
-            part = frame(min(chunk, lines - start), seed=seed + start)
+            part = frame(min(chunk, lines - start), seed=seed + start, clients=clients or max(50, lines // 25))
             part.to_csv(handle, index=False, header=start == 0, lineterminator="\n")
     return path
 

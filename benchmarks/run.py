@@ -45,12 +45,42 @@ def timed(function: Callable[[Path], int], path: Path) -> float:
     return time.perf_counter() - start
 
 
+def excel_summary(clients: int) -> None:
+    """Time the Excel summary for an analysis with ``clients`` clients (write-only openpyxl)."""
+    import resource
+
+    from salon_segment.render.excel_summary import write_summary
+    from salon_segment.rules import Rules
+    from salon_segment.scoring import analyze
+    from salon_segment.scoring.periods import parse_duration
+    from salon_segment.scoring.prune import prune_plan
+    from salon_segment.scoring.trend import monthly_trend
+
+    with tempfile.TemporaryDirectory() as folder:
+        export = write(Path(folder) / "clients.csv", clients * 12, clients=clients)
+        imported = read_exports([export])
+        as_of = pd.Timestamp("2026-11-20")
+        analysis = analyze(imported.ledger, as_of=as_of, rules=Rules())
+        plan = prune_plan(imported.ledger, as_of=as_of, inactive=parse_duration("24m"))
+        trend = monthly_trend(imported.ledger, as_of=as_of, rules=Rules())
+        start = time.perf_counter()
+        write_summary(Path(folder) / "summary.xlsx", analysis=analysis, reports=imported.reports, plan=plan,
+                      trend=trend, version="bench")  # fmt: skip
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rows = len(analysis.clients)
+        print(f"excel summary: {rows:,} client rows in {seconds:.2f} s (process peak RSS {peak:,.0f} MiB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--file", type=Path, help="use this export instead of generating one")
+    parser.add_argument("--excel-clients", type=int, default=0, help="also time the Excel summary for N clients")
     args = parser.parse_args()
+    if args.excel_clients:
+        excel_summary(args.excel_clients)
     with tempfile.TemporaryDirectory() as folder:
         path = args.file or write(Path(folder) / f"salon-{args.lines}.csv", args.lines)
         size = path.stat().st_size / 2**20

@@ -165,6 +165,14 @@ LangOpt = Annotated[
         "--lang", help="Report language: en, nl or ru. Default: lang in the config, else LANG/LC_ALL, else en."
     ),
 ]
+ExcelOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--excel",
+        help="Write the Excel summary here; {as_of} and {today} are filled in (reports/summary-{as_of}.xlsx).",
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", help="Print nothing on success (for cron jobs).")]
 ForceOpt = Annotated[bool, typer.Option("--force", help=("Replace output files that already exist."))]
 
 
@@ -203,6 +211,14 @@ def _load(
     return settings, read_exports(files, options)
 
 
+def excel_path(template: Path, as_of: Any) -> Path:
+    """Fill {as_of} and {today} (YYYY-MM-DD) into an --excel path."""
+    text = str(template)
+    for key, value in (("{as_of}", as_of.strftime("%Y-%m-%d")), ("{today}", dt.date.today().isoformat())):
+        text = text.replace(key, value)
+    return Path(text)
+
+
 def _resolve_as_of(as_of: dt.date | None, imported: Any) -> Any:
     import pandas as pd
 
@@ -239,6 +255,8 @@ def analyze(
     date_format: DateFormatOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
+    excel: ExcelOpt = None,
+    quiet: QuietOpt = False,
     force: ForceOpt = False,
 ) -> None:
     """Pareto, regularity and A/B/C/new/lost segments of the client base, plus whom to call."""
@@ -276,6 +294,10 @@ def analyze(
         write_table(analysis.clients, clients_out)
     if rejects_out is not None:
         write_table(imported.rejects, rejects_out, sheet_name="rejected")
+    if excel is not None:
+        _write_excel(excel_path(excel, resolved_as_of), files, force, imported, settings, analysis, plan)
+    if quiet:
+        return
     if output_format is OutputFormat.json:
         from salon_segment.render.json_report import analysis_document
 
@@ -322,6 +344,26 @@ def inspect(
     from rich.console import Console
 
     Console().print(inspect_view(imported.reports))
+
+
+def _write_excel(
+    path: Path, files: list[Path], force: bool, imported: Any, settings: Any, analysis: Any, plan: Any
+) -> None:
+    from salon_segment import __version__ as version
+    from salon_segment.output import atomic_write, check_output_path
+    from salon_segment.render.excel_summary import write_summary
+    from salon_segment.scoring.trend import monthly_trend
+
+    if path.suffix.lower() != ".xlsx":
+        raise typer.BadParameter(_("--excel needs a path ending in .xlsx, got {path}").format(path=path))
+    check_output_path(path, inputs=files, force=force)
+    trend = monthly_trend(imported.ledger, as_of=analysis.as_of, rules=settings.rules)
+    atomic_write(
+        path,
+        lambda tmp: write_summary(
+            tmp, analysis=analysis, reports=imported.reports, plan=plan, trend=trend, version=version
+        ),
+    )
 
 
 def parse_inactive(value: str) -> Any:
@@ -385,6 +427,7 @@ def prune(
     date_format: DateFormatOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
+    excel: ExcelOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """Clients not seen for a while: a list to remove from the booking system, and a cleaned copy of the export."""
@@ -438,6 +481,13 @@ def prune(
             for report, destination in zip(imported.reports, keep_paths, strict=True)
         ]
         written.extend(str(p) for p in keep_paths)
+    if excel is not None:
+        from salon_segment.scoring import analyze as score
+
+        path = excel_path(excel, plan.as_of)
+        analysis = score(imported.ledger, as_of=plan.as_of, rules=settings.rules, client_list=client_list)
+        _write_excel(path, files, force, imported, settings, analysis, plan)
+        written.append(str(path))
     if output_format is OutputFormat.json:
         from salon_segment.render.prune_view import prune_document
 

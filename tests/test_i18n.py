@@ -65,11 +65,8 @@ def _literals_outside_catalogue(path: Path) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in inside | docstrings:
             text = node.value
-            if (
-                re.search(r"[A-Za-zА-Яа-я]", text)
-                and (" " in text.strip() or text[:1].isupper())
-                and text not in TECHNICAL
-            ):
+            prose = " " in text.strip() or re.fullmatch(r"[A-ZА-Я][a-zа-я]+", text)  # 'Clients', 'Call list'
+            if re.search(r"[A-Za-zА-Яа-я]", text) and prose and text not in TECHNICAL:
                 found.append(f"{path.name}:{node.lineno}: {text!r}")
     return found
 

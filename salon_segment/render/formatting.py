@@ -25,6 +25,11 @@ def set_currency(code: str) -> None:
     _settings["currency"] = code.upper()
 
 
+def current_currency() -> str:
+    """The salon's currency code."""
+    return _settings["currency"]
+
+
 def _missing(value: object) -> bool:
     return value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 

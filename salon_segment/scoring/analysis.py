@@ -11,8 +11,12 @@ from salon_segment.rules import Rules
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.client_list import client_list_metrics, list_only_clients
 from salon_segment.scoring.pareto import Pareto, pareto
-from salon_segment.scoring.segments import RETURNING, SEGMENTS
+from salon_segment.scoring.periods import months_before
+from salon_segment.scoring.segments import LOST, RETURNING, SEGMENTS
 from salon_segment.scoring.visits import completed_lines
+
+RECENTLY_LOST_MONTHS = 3
+RECENTLY_LOST_MIN_VISITS = 6
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,18 @@ class Analysis:
         return overdue.sort_values(
             [C.DAYS_OVERDUE, C.REVENUE_WINDOW, L.CLIENT], ascending=[False, False, True], kind="stable"
         )
+
+    @property
+    def recently_lost_regulars(self) -> pd.DataFrame:
+        """Lost clients with at least 6 visits whose last visit is within 3 months of the lost cut-off:
+        worth a call before they settle elsewhere. Most valuable (12-month revenue) first."""
+        lost_since = months_before(self.as_of, self.rules.lost_after_months + RECENTLY_LOST_MONTHS)
+        chosen = self.clients.loc[
+            (self.clients[C.SEGMENT] == LOST)
+            & (self.clients[C.VISITS] >= RECENTLY_LOST_MIN_VISITS)
+            & (self.clients[C.LAST_VISIT] >= lost_since)
+        ]
+        return chosen.sort_values([C.REVENUE_WINDOW, L.CLIENT], ascending=[False, True], kind="stable")
 
     def top_clients(self, n: int = 10) -> pd.DataFrame:
         """The n clients with the most revenue in the Pareto window."""
