@@ -18,7 +18,7 @@ import typer
 
 from salon_segment import __version__
 from salon_segment.errors import SalonSegmentError
-from salon_segment.i18n import _
+from salon_segment.i18n import N_, _
 
 EXIT_USER_ERROR = 1
 EXIT_UNEXPECTED = 3
@@ -298,16 +298,26 @@ def analyze(
         _write_excel(excel_path(excel, resolved_as_of), files, force, imported, settings, analysis, plan)
     if quiet:
         return
+    from salon_segment.scoring.services import sources_summary
+
+    sources = sources_summary(imported.ledger, analysis.clients, as_of=analysis.as_of)
     if output_format is OutputFormat.json:
+        from salon_segment.render.insights_view import records
         from salon_segment.render.json_report import analysis_document
 
-        typer.echo(json.dumps(analysis_document(analysis, imported.reports, plan), ensure_ascii=False, indent=2))
+        document = analysis_document(analysis, imported.reports, plan)
+        document["sources"] = records(sources)
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
+    from rich.console import Console, Group
 
+    from salon_segment.render.insights_view import SOURCE_COLUMNS, frame_table
     from salon_segment.render.terminal import analysis_view
 
-    Console().print(analysis_view(analysis, imported.reports, plan))
+    parts = [analysis_view(analysis, imported.reports, plan)]
+    if not sources.empty:
+        parts.append(frame_table(_("Where clients come from"), sources, SOURCE_COLUMNS))
+    Console().print(Group(*parts))
 
 
 @app.command(epilog=("Example: salon-segment inspect examples/salon-ru.csv --format json"))
@@ -358,10 +368,23 @@ def _write_excel(
         raise typer.BadParameter(_("--excel needs a path ending in .xlsx, got {path}").format(path=path))
     check_output_path(path, inputs=files, force=force)
     trend = monthly_trend(imported.ledger, as_of=analysis.as_of, rules=settings.rules)
+    insights = None
+    if not imported.ledger.empty:
+        from salon_segment.render.excel_summary import Insights
+        from salon_segment.scoring.services import load_heatmap, services_summary, sources_summary
+        from salon_segment.scoring.staff import staff_summary
+
+        ledger, clients, as_of = imported.ledger, analysis.clients, analysis.as_of
+        insights = Insights(
+            staff=staff_summary(ledger, clients, as_of=as_of, rules=settings.rules),
+            services=services_summary(ledger, clients, as_of=as_of),
+            load=load_heatmap(ledger, as_of=as_of),
+            sources=sources_summary(ledger, clients, as_of=as_of),
+        )
     atomic_write(
         path,
         lambda tmp: write_summary(
-            tmp, analysis=analysis, reports=imported.reports, plan=plan, trend=trend, version=version
+            tmp, analysis=analysis, reports=imported.reports, plan=plan, trend=trend, version=version, insights=insights
         ),
     )
 
@@ -498,6 +521,286 @@ def prune(
     from salon_segment.render.prune_view import prune_view
 
     Console().print(prune_view(plan, written, counts))
+
+
+def _analysed(files: list[Path], as_of: str | None, **reading: Any) -> tuple[Any, Any, Any]:
+    """Settings, import and analysis for the insight commands."""
+    from salon_segment.scoring import analyze as score
+
+    as_of_date = parse_as_of(as_of)
+    settings, imported = _load(files, **reading)
+    if imported.ledger.empty:
+        raise SalonSegmentError(_("this command needs visit history; the input holds only client lists."))
+    resolved = _resolve_as_of(as_of_date, imported)
+    analysis = score(imported.ledger, as_of=resolved, rules=settings.rules)
+    return settings, imported, analysis
+
+
+def _show(output_format: OutputFormat, document: Any, view: Any) -> None:
+    import json
+
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    Console().print(view())
+
+
+PeriodOpt = Annotated[str, typer.Option("--period", help="How far back: 12m, 6m, 2y, 90d ...")]
+
+
+@app.command(epilog="Example: salon-segment staff examples/salon-nl.csv --period 12m")
+@handle_errors
+def staff(
+    files: FilesArg,
+    period: PeriodOpt = "12m",
+    as_of: AsOfOpt = None,
+    output_format: FormatOpt = OutputFormat.table,
+    config: ConfigOpt = None,
+    mappings: MapOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    date_format: DateFormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Per staff member: clients, revenue, first-visit retention, rebooking, regulars, lost clients who followed."""
+    from salon_segment.render.insights_view import STAFF_COLUMNS, frame_table, records
+    from salon_segment.scoring.staff import staff_summary
+
+    duration = parse_inactive(period)
+    settings, imported, analysis = _analysed(
+        files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
+        products=None, lang=lang,
+    )  # fmt: skip
+    months = duration.months or max(1, round(duration.days / 30.44))
+    table = staff_summary(
+        imported.ledger, analysis.clients, as_of=analysis.as_of, rules=settings.rules, period_months=months
+    )
+    title = _("Staff: last {period}, as of {as_of}").format(
+        period=_duration_text(duration), as_of=_date_text(analysis.as_of)
+    )
+    _show(output_format, {"as_of": _iso(analysis.as_of), "period_months": months, "staff": records(table)},
+          lambda: frame_table(title, table, STAFF_COLUMNS))  # fmt: skip
+
+
+def _duration_text(duration: Any) -> str:
+    from salon_segment.render import formatting as F
+
+    return F.duration(duration)
+
+
+def _date_text(value: Any) -> str:
+    from salon_segment.render import formatting as F
+
+    return F.date(value)
+
+
+def _iso(value: Any) -> str:
+    return value.strftime("%Y-%m-%d")
+
+
+@app.command(epilog="Example: salon-segment services examples/salon-nl.csv --list Nagels --out nagels.csv")
+@handle_errors
+def services(
+    files: FilesArg,
+    list_category: Annotated[
+        str | None, typer.Option("--list", help="List the active regulars who never used this category.")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write that list (name, contact) to .csv or .xlsx.")] = None,
+    as_of: AsOfOpt = None,
+    output_format: FormatOpt = OutputFormat.table,
+    config: ConfigOpt = None,
+    mappings: MapOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    date_format: DateFormatOpt = None,
+    products: ProductsOpt = None,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Per category: clients, visits, revenue, A/B/C mix, and the regulars who never use it (cross-sell)."""
+    from salon_segment.output import check_output_path, write_table
+    from salon_segment.render.insights_view import LIST_COLUMNS, SERVICE_COLUMNS, frame_table, records
+    from salon_segment.scoring.services import cross_sell_list, services_summary
+
+    if out is not None:
+        if list_category is None:
+            raise typer.BadParameter(_("--out goes with --list CATEGORY"))
+        check_output_path(out, inputs=files, force=force)
+    imported, analysis = _analysed(
+        files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
+        products=products, lang=lang,
+    )[1:]  # fmt: skip
+    if list_category is not None:
+        chosen = cross_sell_list(imported.ledger, analysis.clients, list_category, as_of=analysis.as_of)
+        if out is not None:
+            columns = ["client", "client_name", "email", "phone", "segment", "last_visit", "revenue_12m"]
+            write_table(chosen[columns], out, sheet_name="campaign")
+        title = _("Regulars who never used {category}: {n}").format(category=list_category, n=len(chosen))
+        _show(output_format, {"category": list_category, "clients": records(chosen[LIST_KEYS])},
+              lambda: frame_table(title, chosen, LIST_COLUMNS))  # fmt: skip
+        return
+    table = services_summary(imported.ledger, analysis.clients, as_of=analysis.as_of)
+    title = _("Services, as of {as_of}").format(as_of=_date_text(analysis.as_of))
+    _show(output_format, {"as_of": _iso(analysis.as_of), "services": records(table)},
+          lambda: frame_table(title, table, SERVICE_COLUMNS))  # fmt: skip
+
+
+LIST_KEYS = ["client", "client_name", "email", "phone", "segment", "last_visit", "revenue_12m"]
+
+
+@app.command(epilog="Example: salon-segment load examples/salon-en.csv")
+@handle_errors
+def load(
+    files: FilesArg,
+    period: PeriodOpt = "12m",
+    as_of: AsOfOpt = None,
+    output_format: FormatOpt = OutputFormat.table,
+    config: ConfigOpt = None,
+    mappings: MapOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    date_format: DateFormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Visits by weekday and hour, with the quietest slots: where the salon has room for an offer."""
+    from salon_segment.render.insights_view import load_document, load_view
+    from salon_segment.scoring.services import load_heatmap, quietest_slots
+
+    duration = parse_inactive(period)
+    imported, analysis = _analysed(
+        files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
+        products=None, lang=lang,
+    )[1:]  # fmt: skip
+    months = duration.months or max(1, round(duration.days / 30.44))
+    heatmap = load_heatmap(imported.ledger, as_of=analysis.as_of, period_months=months)
+    quiet = quietest_slots(heatmap)
+    _show(
+        output_format,
+        {"as_of": _iso(analysis.as_of), **load_document(heatmap, quiet)},
+        lambda: load_view(heatmap, quiet),
+    )
+
+
+PERIOD_WORDS = {"month": N_("month"), "quarter": N_("quarter")}
+
+
+class TrendBy(str, enum.Enum):
+    month = "month"
+    quarter = "quarter"
+
+
+@app.command(epilog="Example: salon-segment trend examples/salon-nl.csv --by quarter --compare-from 2026-05-01")
+@handle_errors
+def trend(
+    files: FilesArg,
+    by: Annotated[TrendBy, typer.Option("--by", help="Per month or per quarter.")] = TrendBy.month,
+    compare_from: Annotated[
+        str | None,
+        typer.Option("--compare-from", help="Compare equal windows before and after this date (YYYY-MM-DD)."),
+    ] = None,
+    as_of: AsOfOpt = None,
+    output_format: FormatOpt = OutputFormat.table,
+    config: ConfigOpt = None,
+    mappings: MapOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    date_format: DateFormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Activity per period, churn by visit number, and a before/after comparison (e.g. a loyalty programme)."""
+    import pandas as pd
+    from rich.console import Group
+    from rich.text import Text
+
+    from salon_segment.render.insights_view import CHURN_COLUMNS, TREND_COLUMNS, frame_table, records
+    from salon_segment.scoring.trend import churn_by_visit_number, compare_windows, period_trend
+
+    start = parse_as_of(compare_from)
+    settings, imported, analysis = _analysed(
+        files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
+        products=None, lang=lang,
+    )  # fmt: skip
+    table = period_trend(imported.ledger, as_of=analysis.as_of, rules=settings.rules, by=by.value)
+    churn = churn_by_visit_number(imported.ledger, as_of=analysis.as_of, rules=settings.rules)
+    comparison = None
+    if start is not None:
+        if pd.Timestamp(start) >= analysis.as_of:
+            raise typer.BadParameter(_("--compare-from must be before as_of"))
+        comparison = compare_windows(
+            imported.ledger, as_of=analysis.as_of, start=pd.Timestamp(start), rules=settings.rules
+        )
+    document = {
+        "as_of": _iso(analysis.as_of),
+        "by": by.value,
+        "periods": records(table),
+        "churn_by_visit": records(churn),
+    }
+    if comparison is not None:
+        document["comparison"] = records(comparison)
+        document["caveat"] = "seasonality is not removed"
+
+    def view() -> Any:
+        columns = ((TREND_COLUMNS[0][0], TREND_COLUMNS[0][1], by.value), *TREND_COLUMNS[1:])
+        parts = [frame_table(_("Per {period}").format(period=_(PERIOD_WORDS[by.value])), table.tail(24), columns),
+                 frame_table(_("Never came back after visit number …"), churn, CHURN_COLUMNS)]  # fmt: skip
+        if comparison is not None:
+            parts.append(
+                frame_table(
+                    _("Before and after {date}").format(date=_date_text(pd.Timestamp(start))),
+                    comparison,
+                    COMPARE_COLUMNS,
+                )
+            )
+            parts.append(Text(_("Seasonality is not removed: compare with the same months of an earlier year.")))
+        return Group(*parts)
+
+    _show(output_format, document, view)
+
+
+COMPARE_COLUMNS = (
+    (N_("Window"), "window", "text"),
+    (N_("Active"), "active_clients", "int"),
+    (N_("Visits per client"), "visits_per_client", "number"),
+    (N_("Spend per client"), "revenue_per_client", "money"),
+    (N_("New"), "new_clients", "int"),
+    (N_("Return in 90 d"), "first_visit_90d_return", "share"),
+)
+
+
+@app.command(epilog='Example: salon-segment client examples/salon-nl.csv "de vries"')
+@handle_errors
+def client(
+    files: FilesArg,
+    query: Annotated[str, typer.Argument(help="Client key, part of the name, e-mail or phone.", show_default=False)],
+    as_of: AsOfOpt = None,
+    output_format: FormatOpt = OutputFormat.table,
+    config: ConfigOpt = None,
+    mappings: MapOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    date_format: DateFormatOpt = None,
+    products: ProductsOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """A client's card: segment and why, spend, rhythm, favourite stylist, usual day and hour, last visits."""
+    from salon_segment.render.insights_view import LIST_COLUMNS, card_document, card_view, frame_table, records
+    from salon_segment.scoring.card import client_card, find_clients
+
+    settings, imported, analysis = _analysed(
+        files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
+        products=products, lang=lang,
+    )  # fmt: skip
+    found = find_clients(analysis.clients, query)
+    if found.empty:
+        raise SalonSegmentError(_("no client matches that search; try part of the name, the e-mail or the phone."))
+    if len(found) > 1:
+        title = _("{n} clients match; narrow the search").format(n=len(found))
+        _show(output_format, {"matches": records(found[LIST_KEYS])}, lambda: frame_table(title, found, LIST_COLUMNS))
+        return
+    card = client_card(imported.ledger, found.iloc[0], as_of=analysis.as_of, rules=settings.rules)
+    _show(output_format, card_document(card), lambda: card_view(card, settings.rules))
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ from babel.numbers import get_currency_symbol
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference, ScatterChart, Series
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
@@ -208,6 +208,79 @@ PRUNE_COLUMNS = (
 )
 
 
+@dataclass(frozen=True)
+class Insights:
+    """The insight tables that get sheets of their own."""
+
+    staff: pd.DataFrame
+    services: pd.DataFrame
+    load: pd.DataFrame
+    sources: pd.DataFrame
+
+
+STAFF_SHEET_COLUMNS = (
+    Column(N_("Staff"), "staff", width=18),
+    Column(N_("Clients"), "clients", "int", 9),
+    Column(N_("Visits"), "visits", "int", 9),
+    Column(N_("Revenue"), "revenue", "money", 14),
+    Column(N_("Retail"), "product_share", "share", 9),
+    Column(N_("First-visit clients"), "first_visit_clients", "int", 10),
+    Column(N_("Back within 90 days"), "first_visit_retention", "share", 11),
+    Column(N_("Rebooked"), "rebooking", "share", 10),
+    Column(N_("Regulars"), "regulars", "int", 10),
+    Column(N_("Lost clients who followed"), "lost_clients_who_followed", "int", 12),
+    Column(N_("Last working day"), "last_working_day", "date", 12),
+)
+SERVICE_SHEET_COLUMNS = (
+    Column(N_("Category"), "category", width=22),
+    Column(N_("Clients"), "clients", "int", 9),
+    Column(N_("Visits"), "visits", "int", 9),
+    Column(N_("Revenue"), "revenue", "money", 14),
+    Column(N_("Share A"), "share_A", "share", 9),
+    Column(N_("Share B"), "share_B", "share", 9),
+    Column(N_("Share C"), "share_C", "share", 9),
+    Column(N_("Regulars who never used it"), "regulars_never_used", "int", 14),
+)
+SOURCE_SHEET_COLUMNS = (
+    Column(N_("Source"), "source", width=22),
+    Column(N_("Clients"), "clients", "int", 9),
+    Column(N_("First-year revenue"), "first_year_revenue", "money", 14),
+    Column(N_("Still active"), "share_still_active", "share", 11),
+)
+WEEKDAY_NAMES = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+
+
+def _insight_sheets(writer: _Writer, insights: Insights) -> None:
+    workbook = writer.workbook
+    for title, table_name, columns, frame in (
+        (N_("Staff"), "tbl_staff", STAFF_SHEET_COLUMNS, insights.staff),
+        (N_("Services"), "tbl_services", SERVICE_SHEET_COLUMNS, insights.services),
+        (N_("Sources"), "tbl_sources", SOURCE_SHEET_COLUMNS, insights.sources),
+    ):
+        sheet = _new_sheet(workbook, _(title))
+        sheet.freeze_panes = "A2"
+        writer.table(sheet, table_name, columns, frame)
+    load = insights.load
+    sheet = _new_sheet(workbook, _("Load"))
+    sheet.append(
+        [writer.cell(sheet, _("Visits by weekday and hour"), bold=True), *[f"{h:02d}:00" for h in load.columns]]
+    )
+    for weekday, row in load.iterrows():
+        sheet.append([_(WEEKDAY_NAMES[int(weekday)]), *[int(v) for v in row]])
+    if len(load.columns):
+        last = get_column_letter(len(load.columns) + 1)
+        scale = ColorScaleRule(start_type="min", start_color="F8696B", end_type="max", end_color="63BE7B")
+        sheet.conditional_formatting.add(f"B2:{last}8", scale)
+
+
 def _with_labels(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     out["segment_label"] = out[C.SEGMENT].map(segment_label)
@@ -350,6 +423,7 @@ def write_summary(
     plan: PrunePlan | None,
     trend: pd.DataFrame,
     version: str,
+    insights: Insights | None = None,
 ) -> None:
     """Write the whole workbook to ``path`` (the caller makes it atomic)."""
     workbook = Workbook(write_only=True)
@@ -404,6 +478,9 @@ def write_summary(
         PRUNE_COLUMNS,
         plan.candidates if plan is not None else pd.DataFrame(columns=[c.key for c in PRUNE_COLUMNS]),
     )
+
+    if insights is not None:
+        _insight_sheets(writer, insights)
 
     about = _new_sheet(workbook, _("About"))
     about.column_dimensions["A"].width = 36

@@ -1,0 +1,213 @@
+"""Terminal and JSON views of the salon insights: staff, services, load, trend, sources and the client card."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from salon_segment import ledger as L
+from salon_segment.i18n import N_, _
+from salon_segment.render import formatting as F
+from salon_segment.render.terminal import segment_label
+from salon_segment.scoring import clients as C
+from salon_segment.scoring import services as SV
+from salon_segment.scoring import staff as ST
+from salon_segment.scoring import trend as T
+from salon_segment.scoring.card import ClientCard
+
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+FORMATTERS = {
+    "text": lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v),
+    "int": F.whole,
+    "number": F.number,
+    "money": lambda v: F.money(v, cents=False),
+    "share": F.share,
+    "date": F.date,
+    "segment": lambda v: segment_label(str(v)),
+    "month": lambda v: pd.Timestamp(v).strftime("%Y-%m"),
+    "quarter": lambda v: f"{pd.Timestamp(v).year} Q{pd.Timestamp(v).quarter}",
+}
+
+STAFF_COLUMNS = (
+    (N_("Staff"), ST.STAFF, "text"),
+    (N_("Clients"), ST.CLIENTS, "int"),
+    (N_("Visits"), ST.VISITS, "int"),
+    (N_("Revenue"), ST.REVENUE, "money"),
+    (N_("Retail"), ST.PRODUCT_SHARE, "share"),
+    (N_("Back in\n90 days"), ST.RETENTION, "share"),
+    (N_("Re-\nbooked"), ST.REBOOKING, "share"),
+    (N_("Regulars"), ST.REGULARS, "int"),
+    (N_("Lost,\nfollowed"), ST.LOST_FOLLOWERS, "int"),
+)
+SERVICE_COLUMNS = (
+    (N_("Category"), SV.GROUP, "text"),
+    (N_("Clients"), SV.CLIENTS, "int"),
+    (N_("Visits"), SV.VISITS, "int"),
+    (N_("Revenue"), SV.REVENUE, "money"),
+    (N_("A"), SV.SHARE_A, "share"),
+    (N_("B"), SV.SHARE_B, "share"),
+    (N_("C"), SV.SHARE_C, "share"),
+    (N_("Regulars\nnever"), SV.GAP, "int"),
+)
+TREND_COLUMNS = (
+    (N_("Period"), T.MONTH, "date"),
+    (N_("Active"), T.ACTIVE, "int"),
+    (N_("New"), T.NEW, "int"),
+    (N_("Lost"), T.LOST, "int"),
+    (N_("Visits"), T.VISITS, "int"),
+    (N_("Revenue"), T.REVENUE, "money"),
+    (N_("Per client"), T.REVENUE_PER_CLIENT, "money"),
+)
+CHURN_COLUMNS = (
+    (N_("Visit"), T.VISIT_NUMBER, "int"),
+    (N_("Clients"), T.REACHED, "int"),
+    (N_("Never back"), T.NEVER_BACK, "int"),
+    (N_("Churn"), T.CHURN, "share"),
+)
+SOURCE_COLUMNS = (
+    (N_("Source"), SV.SOURCE, "text"),
+    (N_("Clients"), SV.CLIENTS, "int"),
+    (N_("First-year revenue"), SV.FIRST_YEAR_REVENUE, "money"),
+    (N_("Still active"), SV.STILL_ACTIVE, "share"),
+)
+LIST_COLUMNS = (
+    (N_("Client"), L.CLIENT_NAME, "text"),
+    (N_("Segment"), C.SEGMENT, "segment"),
+    (N_("Phone"), L.PHONE, "text"),
+    (N_("E-mail"), L.EMAIL, "text"),
+    (N_("Last visit"), C.LAST_VISIT, "date"),
+)
+
+
+def frame_table(title: str, frame: pd.DataFrame, columns: Sequence[tuple[str, str, str]], limit: int = 40) -> Table:
+    """A rich table of ``frame`` with typed, localised cells; the first column left, the rest right."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False, collapse_padding=True)
+    for index, (header, _key, _kind) in enumerate(columns):
+        if index == 0:
+            table.add_column(_(header), overflow="ellipsis", no_wrap=True, max_width=22)
+        else:
+            widest = max(len(part) for part in _(header).split("\n"))
+            table.add_column(_(header), justify="right", no_wrap=True, min_width=widest)
+    for record in frame.head(limit).to_dict("records"):
+        table.add_row(*(FORMATTERS[kind](record.get(key)) for _h, key, kind in columns))
+    if len(frame) > limit:
+        table.caption = _("… and {n} more (use --format json)").format(n=F.whole(len(frame) - limit))
+    return table
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """JSON-ready rows: dates as YYYY-MM-DD, missing as null, money rounded to cents."""
+    out = []
+    for record in frame.to_dict("records"):
+        clean = {}
+        for key, value in record.items():
+            if isinstance(value, pd.Timestamp):
+                value = value.strftime("%Y-%m-%d")
+            elif value is pd.NaT or value is None or (isinstance(value, float) and math.isnan(value)):
+                value = None
+            elif hasattr(value, "item"):
+                value = value.item()
+            if isinstance(value, float):
+                value = round(value, 6)
+            clean[str(key)] = value
+        out.append(clean)
+    return out
+
+
+def load_view(heatmap: pd.DataFrame, quiet: pd.DataFrame) -> RenderableType:
+    """Visits by weekday × hour; the quietest open slots are listed underneath."""
+    table = Table(title=_("Visits by weekday and hour"), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    table.add_column("")
+    for hour in heatmap.columns:
+        table.add_column(f"{hour:02d}", justify="right")
+    quiet_slots = set(zip(quiet[SV.WEEKDAY], quiet[SV.HOUR], strict=True))
+    for weekday, row in heatmap.iterrows():
+        cells = [
+            Text(str(v), style="bold reverse") if (weekday, hour) in quiet_slots else Text(str(v))
+            for hour, v in row.items()
+        ]
+        table.add_row(_(WEEKDAYS[int(weekday)]), *cells)
+    slots = ", ".join(f"{_(WEEKDAYS[int(d)])} {int(h):02d}:00 ({int(n)})" for d, h, n in quiet.itertuples(index=False))
+    return Group(table, Text(_("Quietest open slots: {slots}").format(slots=slots or "–")))
+
+
+def load_document(heatmap: pd.DataFrame, quiet: pd.DataFrame) -> dict[str, Any]:
+    """The heat map as {weekday 0-6: {hour: visits}} plus the quietest slots."""
+    return {
+        "heatmap": {str(int(d)): {str(int(h)): int(v) for h, v in row.items()} for d, row in heatmap.iterrows()},
+        "quietest": records(quiet),
+    }
+
+
+def card_view(card: ClientCard, rules: Any) -> RenderableType:
+    """One client's card: segment and why, habits, spend, categories, bookings and the last visits."""
+    c = card.client
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    reason = _(card.segment_reason).format(
+        lost=rules.lost_after_months,
+        new=rules.new_below_visits,
+        active=c[C.ACTIVE_MONTHS],
+        window=rules.regular_window_months,
+        share=F.share(c[C.PRODUCT_VISIT_SHARE]),
+    )
+    weekday = _(WEEKDAYS[card.usual_weekday]) if card.usual_weekday is not None else "–"
+    hour = f"{card.usual_hour:02d}:00" if card.usual_hour is not None else "–"
+    rows = [
+        (_("Segment"), f"{segment_label(str(c[C.SEGMENT]))}: {reason}"),
+        (_("Contact"), " · ".join(v for v in (c[L.PHONE], c[L.EMAIL]) if v) or "–"),
+        (_("Visits"), _("{visits} ({first} – {last})").format(
+            visits=F.whole(c[C.VISITS]), first=F.date(c[C.FIRST_VISIT]), last=F.date(c[C.LAST_VISIT]),
+        )),
+        (_("Spent"), _("{total} in total · {per_visit} per visit · services {services} · products {products}").format(
+            total=F.money(c[C.REVENUE]),
+            per_visit=F.money(c[C.REVENUE] / c[C.VISITS]) if c[C.VISITS] else "–",
+            services=F.money(card.service_revenue),
+            products=F.money(c[C.PRODUCT_REVENUE]),
+        )),
+        (_("Rhythm"), _("every {days} days · next visit expected {expected} · {overdue} days overdue").format(
+            days=F.number(c[C.MEDIAN_INTERVAL], 0),
+            expected=F.date(c[C.EXPECTED_NEXT]),
+            overdue=F.whole(c[C.DAYS_OVERDUE]),
+        )),
+        (_("Habits"), _("usually with {staff} · on {weekday} around {hour}").format(
+            staff=card.favourite_staff or "–", weekday=weekday, hour=hour,
+        )),
+        (_("Uses"), ", ".join(card.categories_used) or "–"),
+        (_("Never used"), ", ".join(card.categories_never_used) or "–"),
+        (_("Bookings"), _("{no_shows} no-shows · {cancellations} cancellations · next booking {next}").format(
+            no_shows=F.whole(c[C.NO_SHOWS]), cancellations=F.whole(c[C.CANCELLATIONS]), next=F.date(c[C.NEXT_BOOKING]),
+        )),
+    ]  # fmt: skip
+    for label, value in rows:
+        grid.add_row(label, value)
+    history = Table(title=_("Last visits"), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    for header in (_("Date"), _("Treatments and products"), _("Staff"), _("Revenue")):
+        history.add_column(header, overflow="fold")
+    for visit in card.last_visits.itertuples(index=False):
+        history.add_row(F.date(visit.date), visit.items, visit.staff, F.money(visit.revenue))
+    return Group(Text(str(c[L.CLIENT_NAME] or c[L.CLIENT]), style="bold"), grid, history)
+
+
+def card_document(card: ClientCard) -> dict[str, Any]:
+    """The card as JSON (English keys)."""
+    client = records(card.client.to_frame().T)[0]
+    return {
+        "client": client,
+        "segment_reason": card.segment_reason,
+        "service_revenue": round(card.service_revenue, 2),
+        "favourite_staff": card.favourite_staff,
+        "usual_weekday": card.usual_weekday,
+        "usual_hour": card.usual_hour,
+        "categories_used": card.categories_used,
+        "categories_never_used": card.categories_never_used,
+        "last_visits": records(card.last_visits),
+    }
