@@ -72,12 +72,48 @@ def excel_summary(clients: int) -> None:
         print(f"excel summary: {rows:,} client rows in {seconds:.2f} s (process peak RSS {peak:,.0f} MiB)")
 
 
+def scoring_and_insights(path: Path) -> None:
+    """Time the pure scoring and every insight on a ledger already in memory."""
+    from salon_segment.rules import Rules
+    from salon_segment.scoring import analyze
+    from salon_segment.scoring.card import client_card, find_clients
+    from salon_segment.scoring.services import load_heatmap, services_summary, sources_summary
+    from salon_segment.scoring.staff import staff_summary
+    from salon_segment.scoring.trend import churn_by_visit_number, compare_windows, period_trend
+
+    ledger = read_exports([path]).ledger
+    as_of, rules = pd.Timestamp("2026-11-20"), Rules()
+    start = time.perf_counter()
+    analysis = analyze(ledger, as_of=as_of, rules=rules)
+    print(f"{'scoring (analyze)':<28}{time.perf_counter() - start:>8.2f} s")
+    clients = analysis.clients
+    steps = {
+        "staff": lambda: staff_summary(ledger, clients, as_of=as_of, rules=rules),
+        "services": lambda: services_summary(ledger, clients, as_of=as_of),
+        "load": lambda: load_heatmap(ledger, as_of=as_of),
+        "sources": lambda: sources_summary(ledger, clients, as_of=as_of),
+        "trend + churn + compare": lambda: (
+            period_trend(ledger, as_of=as_of, rules=rules),
+            churn_by_visit_number(ledger, as_of=as_of, rules=rules),
+            compare_windows(ledger, as_of=as_of, start=pd.Timestamp("2026-05-01"), rules=rules),
+        ),
+        "client card": lambda: client_card(
+            ledger, find_clients(clients, str(clients["client"].iloc[0])).iloc[0], as_of=as_of, rules=rules
+        ),
+    }
+    for name, step in steps.items():
+        start = time.perf_counter()
+        step()
+        print(f"{name:<28}{time.perf_counter() - start:>8.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--file", type=Path, help="use this export instead of generating one")
     parser.add_argument("--excel-clients", type=int, default=0, help="also time the Excel summary for N clients")
+    parser.add_argument("--insights", action="store_true", help="also time scoring and every insight in memory")
     args = parser.parse_args()
     if args.excel_clients:
         excel_summary(args.excel_clients)
@@ -94,6 +130,8 @@ def main() -> None:
         for name, times in runs.items():
             median = statistics.median(times)
             print(f"{name:<24}{median:>10.2f}{median / base:>8.2f}")
+        if args.insights:
+            scoring_and_insights(path)
 
 
 if __name__ == "__main__":

@@ -46,7 +46,19 @@ def test_every_message_is_translated_with_the_same_placeholders(lang):
         assert set(PLACEHOLDER.findall(catalogue[message_id])) == set(PLACEHOLDER.findall(message_id)), message_id
 
 
-TECHNICAL = {"bold", "dim", "italic", "yellow", "left", "right", "ellipsis", "fold", "[bold]{}[/bold]", "EUR", "bold reverse"}
+TECHNICAL = {
+    "bold",
+    "dim",
+    "italic",
+    "yellow",
+    "left",
+    "right",
+    "ellipsis",
+    "fold",
+    "[bold]{}[/bold]",
+    "EUR",
+    "bold reverse",
+}
 
 
 def _literals_outside_catalogue(path: Path) -> list[str]:
