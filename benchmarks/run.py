@@ -10,7 +10,9 @@ Repetitions alternate between the two so that drift on a shared machine hits bot
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +39,17 @@ def reference_import(path: Path) -> int:
 
 def salon_segment_import(path: Path) -> int:
     return len(read_exports([path]).ledger)
+
+
+def command(args: list[str]) -> tuple[float, float]:
+    """Run a salon-segment command as a subprocess: (seconds, the child's own peak RSS in MiB)."""
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "salon_segment", *args], stdout=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"salon-segment {' '.join(args)} failed with exit code {child.returncode}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
 def timed(function: Callable[[Path], int], path: Path) -> float:
@@ -114,6 +127,7 @@ def main() -> None:
     parser.add_argument("--file", type=Path, help="use this export instead of generating one")
     parser.add_argument("--excel-clients", type=int, default=0, help="also time the Excel summary for N clients")
     parser.add_argument("--insights", action="store_true", help="also time scoring and every insight in memory")
+    parser.add_argument("--quick", action="store_true", help="only the reference, the import and analyze")
     args = parser.parse_args()
     if args.excel_clients:
         excel_summary(args.excel_clients)
@@ -121,15 +135,41 @@ def main() -> None:
         path = args.file or write(Path(folder) / f"salon-{args.lines}.csv", args.lines)
         size = path.stat().st_size / 2**20
         print(f"file: {path.name}, {args.lines:,} lines, {size:,.0f} MiB")
-        runs: dict[str, list[float]] = {"reference": [], "salon-segment import": []}
-        for _ in range(args.repeat):
-            runs["reference"].append(timed(reference_import, path))
+        excel = Path(folder) / "summary.xlsx"
+        commands = {
+            "analyze --format json": ["analyze", str(path), "--as-of", "2026-11-20", "--format", "json"],
+            "analyze --excel": [
+                "analyze",
+                str(path),
+                "--as-of",
+                "2026-11-20",
+                "--excel",
+                str(excel),
+                "--quiet",
+                "--force",
+            ],
+            "staff": ["staff", str(path), "--as-of", "2026-11-20", "--format", "json"],
+            "services": ["services", str(path), "--as-of", "2026-11-20", "--format", "json"],
+            "load": ["load", str(path), "--as-of", "2026-11-20", "--format", "json"],
+            "trend": ["trend", str(path), "--as-of", "2026-11-20", "--format", "json"],
+        }
+        if args.quick:
+            commands = dict(list(commands.items())[:1])
+        runs: dict[str, list[float]] = {"reference (in process)": [], "salon-segment import": []}
+        memory: dict[str, float] = {}
+        for _ in range(args.repeat):  # alternate, so drift on a shared machine hits every line alike
+            runs["reference (in process)"].append(timed(reference_import, path))
             runs["salon-segment import"].append(timed(salon_segment_import, path))
-        base = statistics.median(runs["reference"])
-        print(f"{'what':<24}{'median s':>10}{'ratio':>8}")
+            for name, arguments in commands.items():
+                seconds, peak = command(arguments)
+                runs.setdefault(name, []).append(seconds)
+                memory[name] = max(memory.get(name, 0.0), peak)
+        base = statistics.median(runs["reference (in process)"])
+        print(f"{'what':<26}{'median s':>10}{'ratio':>8}{'peak MiB':>10}")
         for name, times in runs.items():
             median = statistics.median(times)
-            print(f"{name:<24}{median:>10.2f}{median / base:>8.2f}")
+            peak = f"{memory[name]:>10,.0f}" if name in memory else f"{'':>10}"
+            print(f"{name:<26}{median:>10.2f}{median / base:>8.2f}{peak}")
         if args.insights:
             scoring_and_insights(path)
 

@@ -6,9 +6,11 @@ pandas, rich and openpyxl are imported inside the commands so that ``--help`` st
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -208,7 +210,23 @@ def _load(
         product_items=read_product_catalogue(products, encoding=encoding) if products else frozenset(),
         rules=settings.rules,
     )
-    return settings, read_exports(files, options)
+    with _progress(_("Reading {n} file(s)…").format(n=len(files))):
+        return settings, read_exports(files, options)
+
+
+@contextlib.contextmanager
+def _progress(message: str) -> Any:
+    """A transient spinner with elapsed time on stderr, only when stderr is a terminal (never in cron)."""
+    if not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn(message), TimeElapsedColumn(), console=Console(stderr=True), transient=True
+    ):
+        yield
 
 
 def excel_path(template: Path, as_of: Any) -> Path:
@@ -381,12 +399,19 @@ def _write_excel(
             load=load_heatmap(ledger, as_of=as_of),
             sources=sources_summary(ledger, clients, as_of=as_of),
         )
-    atomic_write(
-        path,
-        lambda tmp: write_summary(
-            tmp, analysis=analysis, reports=imported.reports, plan=plan, trend=trend, version=version, insights=insights
-        ),
-    )
+    with _progress(_("Writing {path}…").format(path=path)):
+        atomic_write(
+            path,
+            lambda tmp: write_summary(
+                tmp,
+                analysis=analysis,
+                reports=imported.reports,
+                plan=plan,
+                trend=trend,
+                version=version,
+                insights=insights,
+            ),
+        )
 
 
 def parse_inactive(value: str) -> Any:
