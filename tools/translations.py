@@ -400,6 +400,8 @@ T: dict[str, tuple[str, str]] = {
     "a visit in {active} of the last {window} months, few products": ("bezoek in {active} van de laatste {window} maanden, weinig producten", "визиты в {active} из последних {window} мес., мало товаров"),
     "visits, but not every month": ("komt, maar niet elke maand", "приходит, но не каждый месяц"),
     "known, never visited": ("bekend, nooit geweest", "в базе, но ни разу не был(а)"),
+    "Reading {n} file(s)…": ("{n} bestand(en) lezen…", "Чтение файлов: {n}…"),
+    "Writing {path}…": ("{path} schrijven…", "Запись {path}…"),
     "never visited": ("nooit geweest", "ни разу не были"),
     "under 1 y": ("minder dan 1 j", "меньше 1 г."),
     "1–2 y": ("1–2 j", "1–2 г."),
