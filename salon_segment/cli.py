@@ -175,6 +175,13 @@ ExcelOpt = Annotated[
     ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", help="Print nothing on success (for cron jobs).")]
+PseudonymizeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--pseudonymize",
+        help="Replace names, e-mails and phones in every output by stable keyed pseudonyms (to share a report).",
+    ),
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help=("Replace output files that already exist."))]
 
 
@@ -188,6 +195,7 @@ def _load(
     date_format: str | None,
     products: Path | None,
     lang: Language | None = None,
+    pseudonymize: bool = False,
 ) -> tuple[Any, Any]:
     """Settings and the imported ledger for a command; sets the report language and currency."""
     from salon_segment.config import load_settings
@@ -209,9 +217,22 @@ def _load(
         month_first=None if date_format is None else date_format_to_order(date_format),
         product_items=read_product_catalogue(products, encoding=encoding) if products else frozenset(),
         rules=settings.rules,
+        limits=settings.limits,
     )
     with _progress(_("Reading {n} file(s)…").format(n=len(files))):
-        return settings, read_exports(files, options)
+        imported = read_exports(files, options)
+    if pseudonymize:
+        import dataclasses
+
+        from salon_segment.privacy import load_or_create_key
+        from salon_segment.privacy import pseudonymize as hide
+
+        folder = settings.source.parent if settings.source else Path.cwd()
+        key = load_or_create_key(folder, settings.pseudonym_key)
+        imported = dataclasses.replace(
+            imported, ledger=hide(imported.ledger, key), client_list=hide(imported.client_list, key)
+        )
+    return settings, imported
 
 
 @contextlib.contextmanager
@@ -276,6 +297,7 @@ def analyze(
     excel: ExcelOpt = None,
     quiet: QuietOpt = False,
     force: ForceOpt = False,
+    pseudonymize: PseudonymizeOpt = False,
 ) -> None:
     """Pareto, regularity and A/B/C/new/lost segments of the client base, plus whom to call."""
     import json
@@ -296,6 +318,7 @@ def analyze(
         date_format=date_format,
         products=products,
         lang=lang,
+        pseudonymize=pseudonymize,
     )
     from salon_segment.scoring.periods import parse_duration
     from salon_segment.scoring.prune import prune_plan
@@ -477,6 +500,7 @@ def prune(
     lang: LangOpt = None,
     excel: ExcelOpt = None,
     force: ForceOpt = False,
+    pseudonymize: PseudonymizeOpt = False,
 ) -> None:
     """Clients not seen for a while: a list to remove from the booking system, and a cleaned copy of the export."""
     import json
@@ -501,6 +525,7 @@ def prune(
         date_format=date_format,
         products=products,
         lang=lang,
+        pseudonymize=pseudonymize,
     )
     if duration is None:
         duration = parse_inactive(settings.rules.prune_inactive)
@@ -643,6 +668,7 @@ def services(
     products: ProductsOpt = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
+    pseudonymize: PseudonymizeOpt = False,
 ) -> None:
     """Per category: clients, visits, revenue, A/B/C mix, and the regulars who never use it (cross-sell)."""
     from salon_segment.output import check_output_path, write_table
@@ -655,7 +681,7 @@ def services(
         check_output_path(out, inputs=files, force=force)
     imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=products, lang=lang,
+        products=products, lang=lang, pseudonymize=pseudonymize,
     )[1:]  # fmt: skip
     if list_category is not None:
         chosen = cross_sell_list(imported.ledger, analysis.clients, list_category, as_of=analysis.as_of)
@@ -808,6 +834,7 @@ def client(
     date_format: DateFormatOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
+    pseudonymize: PseudonymizeOpt = False,
 ) -> None:
     """A client's card: segment and why, spend, rhythm, favourite stylist, usual day and hour, last visits."""
     from salon_segment.render.insights_view import LIST_COLUMNS, card_document, card_view, frame_table, records
@@ -815,7 +842,7 @@ def client(
 
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=products, lang=lang,
+        products=products, lang=lang, pseudonymize=pseudonymize,
     )  # fmt: skip
     found = find_clients(analysis.clients, query)
     if found.empty:

@@ -22,6 +22,7 @@ from typing import Any
 
 from salon_segment.errors import ConfigError
 from salon_segment.i18n import LANGUAGES
+from salon_segment.importers.source import Limits
 from salon_segment.rules import Rules
 
 if sys.version_info >= (3, 11):
@@ -40,6 +41,8 @@ class Settings:
     columns: dict[str, str] = field(default_factory=dict)
     lang: str | None = None
     currency: str = "EUR"
+    limits: Limits = field(default_factory=Limits)
+    pseudonym_key: str | None = None
     source: Path | None = None
 
 
@@ -58,11 +61,18 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
         raise ConfigError(f"{path}: cannot read the config file ({exc.__class__.__name__}).") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc}).") from None
-    unknown = sorted(set(data) - {"rules", "columns", "lang", "currency"})
+    unknown = sorted(set(data) - {"rules", "columns", "lang", "currency", "limits", "pseudonym_key"})
     if unknown:
         raise ConfigError(
-            f"{path}: unknown setting(s) {', '.join(unknown)}; expected lang, currency, [rules] and [columns]."
+            f"{path}: unknown setting(s) {', '.join(unknown)}; expected lang, currency, pseudonym_key, "
+            "[rules], [columns] and [limits]."
         )
+    try:
+        limits = Limits(**{k: int(v) for k, v in dict(data.get("limits", {})).items()})
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(
+            f"{path}: [limits]: {exc}; known limits are max_file_mb, max_columns, max_field_chars."
+        ) from None
     lang = data.get("lang")
     if lang is not None and lang not in LANGUAGES:
         raise ConfigError(f"{path}: lang = {lang!r}; choose one of {', '.join(LANGUAGES)}.")
@@ -74,4 +84,13 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: [rules]: {exc}.") from None
     columns = {str(k): str(v) for k, v in dict(data.get("columns", {})).items()}
-    return Settings(rules=rules, columns=columns, lang=lang, currency=currency, source=Path(path))
+    key = data.get("pseudonym_key")
+    return Settings(
+        rules=rules,
+        columns=columns,
+        lang=lang,
+        currency=currency,
+        limits=limits,
+        pseudonym_key=str(key) if key else None,
+        source=Path(path),
+    )

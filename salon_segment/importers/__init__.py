@@ -104,7 +104,14 @@ def read_exports(paths: Sequence[Path], options: ImportOptions | None = None) ->
     options = options or ImportOptions()
     parts = [
         normalize(
-            read_table(Path(p), encoding=options.encoding, sheet=options.sheet, overrides=options.columns), options
+            read_table(
+                Path(p),
+                encoding=options.encoding,
+                sheet=options.sheet,
+                overrides=options.columns,
+                limits=options.limits,
+            ),
+            options,
         )
         for p in paths
     ]

@@ -16,7 +16,7 @@ from salon_segment import ledger as L
 from salon_segment.errors import InputFileError
 from salon_segment.i18n import N_
 from salon_segment.importers import headers as H
-from salon_segment.importers.source import RawTable
+from salon_segment.importers.source import Limits, RawTable
 from salon_segment.importers.values import (
     TextColumn,
     identity_keys,
@@ -29,6 +29,7 @@ from salon_segment.importers.values import (
     parse_dates,
     per_unique,
 )
+from salon_segment.privacy import mask
 from salon_segment.rules import Rules
 
 TOTAL_WORDS = frozenset(
@@ -68,6 +69,7 @@ class ImportOptions:
     month_first: bool | None = None
     product_items: frozenset[str] = frozenset()  # folded item names from a --products catalogue
     rules: Rules = field(default_factory=Rules)
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True)
@@ -123,8 +125,9 @@ def _quick_normal(values: pd.Series) -> pd.Series:
 class _Cells:
     """Column access and the row flags every export kind shares. Each raw column is factorised once."""
 
-    def __init__(self, raw: RawTable, mapping: dict[str, int]) -> None:
+    def __init__(self, raw: RawTable, mapping: dict[str, int], max_field_chars: int = 100_000) -> None:
         self.raw = raw
+        self.max_field_chars = max_field_chars
         self.mapping = mapping
         cells = raw.cells
         width = len(raw.header)
@@ -163,7 +166,15 @@ class _Cells:
 
     def text_column(self, position: int) -> TextColumn:
         if position not in self._columns:
-            self._columns[position] = TextColumn.of(self.raw.cells[position])
+            column = TextColumn.of(self.raw.cells[position])
+            lengths = column.uniques.str.len()
+            if len(lengths) and lengths.max() > self.max_field_chars:
+                row = self.raw.rows[int((column.codes == int(lengths.idxmax())).argmax())]
+                raise InputFileError(
+                    f"{self.raw.path}: row {row}, column {position + 1} holds {int(lengths.max()):,} characters, more "
+                    f"than the limit of {self.max_field_chars:,}; the file is damaged or not an export."
+                )
+            self._columns[position] = column
         return self._columns[position]
 
     def get_position(self, position: int) -> pd.Series:
@@ -267,10 +278,10 @@ def _check_dates(cells: _Cells, name: str, failed: pd.Series, examined: pd.Serie
     n_examined, n_failed = int(examined.sum()), int((failed & examined).sum())
     if n_examined >= 5 and n_failed > MAX_DATE_FAILURE_SHARE * n_examined:
         values = cells.get(name)
-        examples = values[failed & examined].drop_duplicates().head(3).tolist()
+        examples = [mask(v) for v in values[failed & examined].drop_duplicates().head(3).tolist()]
         raise InputFileError(
             f"{cells.raw.path}: {n_failed} of {n_examined} values in the date column {cells.header_of(name)!r} "
-            f"are not dates (for example {', '.join(repr(e) for e in examples)}); map the right column with "
+            f"are not dates (values shaped like {', '.join(repr(e) for e in examples)}); map the right column with "
             "--map date=HEADER, or set --date-format."
         )
 
@@ -314,7 +325,7 @@ def _kinds(cells: _Cells, options: ImportOptions) -> pd.Series:
 
 def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) -> Normalized:
     """A visit/sales export → ledger lines (one per used row)."""
-    cells = _Cells(raw, mapping)
+    cells = _Cells(raw, mapping, options.limits.max_field_chars)
     keys, name, email, phone, client_ok = cells.identity()
     amount_text = cells.get(H.AMOUNT)
     amounts = parse_amounts(cells.column(H.AMOUNT)) if amount_text is not None else None
@@ -415,7 +426,7 @@ def _report(raw: RawTable, mapping: dict[str, int], *, used: pd.Series, dates: p
 
 def to_client_list(raw: RawTable, mapping: dict[str, int], options: ImportOptions) -> Normalized:
     """A client list with totals (first/last visit, visits, spend, created) → one row per client."""
-    cells = _Cells(raw, mapping)
+    cells = _Cells(raw, mapping, options.limits.max_field_chars)
     keys, name, email, phone, client_ok = cells.identity()
     amounts = {}
     amount_bad = ~cells.blank & False

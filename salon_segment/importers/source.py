@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import math
+import warnings
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,12 @@ import pandas as pd
 
 from salon_segment.errors import InputFileError
 from salon_segment.importers.headers import find_header_row
+from salon_segment.privacy import mask
+
+# The csv module refuses fields over 131,072 characters with a bare csv.Error wherever it is used (sniffing,
+# header search, fallback parsing, cleaned copies). Lift it once: the file-size limit bounds the work, and the
+# configurable max_field_chars check reports an oversized field with its row and column.
+csv.field_size_limit(2**31 - 1)
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 DELIMITERS = (",", ";", "\t", "|")
@@ -81,7 +88,10 @@ def sniff_delimiter(sample: str) -> str:
     """The delimiter that splits most sample lines into the same number (>1) of fields."""
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
-        widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if len(r) > 1]
+        try:
+            widths = [len(r) for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if len(r) > 1]
+        except csv.Error:  # this delimiter does not read the sample at all
+            continue
         if not widths:
             continue
         width, count = Counter(widths).most_common(1)[0]
@@ -92,10 +102,10 @@ def sniff_delimiter(sample: str) -> str:
 
 def _header_not_found(path: Path, records: Sequence[Sequence[object]]) -> InputFileError:
     first = next((r for r in records if any(str(c).strip() for c in r)), [])
-    found = ", ".join(repr(str(c)) for c in first if str(c).strip())[:300] or "nothing"
+    found = ", ".join(repr(mask(c)) for c in first if str(c).strip())[:300] or "nothing"
     return InputFileError(
         f"{_describe(path)}: no header row naming a date and a client was found in the first "
-        f"{HEADER_SEARCH_ROWS} rows (the first row holds: {found}); "
+        f"{HEADER_SEARCH_ROWS} rows (the first row holds values shaped like: {found}); "
         "name the columns with --map date=HEADER --map client_name=HEADER."
     )
 
@@ -157,43 +167,60 @@ def _parse_with_arrow(path: Path, encoding: str, delimiter: str, skip_lines: int
     return frame
 
 
-def _parse_body(path: Path, encoding: str, text: str, delimiter: str, skip_lines: int, width: int) -> pd.DataFrame:
+def _parse_body(
+    path: Path, encoding: str, text: str, delimiter: str, skip_lines: int, width: int, max_columns: int = 500
+) -> pd.DataFrame:
     """All records after the header: pyarrow, else pandas' C parser, else the csv module (over-long rows)."""
     try:
         return _parse_with_arrow(path, encoding, delimiter, skip_lines, width)
     except Exception:
         pass
     try:
-        return pd.read_csv(
-            path,
-            encoding=encoding,
-            dtype=object,
-            sep=delimiter,
-            header=None,
-            skiprows=skip_lines,
-            names=range(width),
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=False,
-            index_col=False,
-            quotechar='"',
-            engine="c",
-        )
+        with warnings.catch_warnings():  # a ParserWarning means pandas dropped fields: nothing may be lost
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            return pd.read_csv(
+                path,
+                encoding=encoding,
+                dtype=object,
+                sep=delimiter,
+                header=None,
+                skiprows=skip_lines,
+                names=range(width),
+                keep_default_na=False,
+                na_filter=False,
+                skip_blank_lines=False,
+                index_col=False,
+                quotechar='"',
+                engine="c",
+            )
     except pd.errors.EmptyDataError:
         return pd.DataFrame({i: pd.Series([], dtype=object) for i in range(width)})
-    except pd.errors.ParserError:
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    except (pd.errors.ParserError, pd.errors.ParserWarning):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         for _ in range(skip_lines):
             next(reader, None)
-        records = [row for row in reader]
+        try:
+            records = [row for row in reader]
+        except csv.Error:
+            raise InputFileError(
+                f"{_describe(path)}: a field is larger than {csv.field_size_limit():,} characters; "
+                "the file is damaged or not an export."
+            ) from None
         widest = max([width, *map(len, records)])
+        if widest > max_columns:
+            raise InputFileError(
+                f"{_describe(path)}: a row has {widest:,} fields, more than the limit of {max_columns:,}; "
+                "this is not a salon export (raise max_columns in [limits] if it is)."
+            ) from None
         padded = [row + [""] * (widest - len(row)) for row in records]
         return (
             pd.DataFrame(padded, columns=range(widest), dtype=object) if padded else pd.DataFrame(columns=range(width))
         )
 
 
-def read_csv_table(path: Path, *, encoding: str | None = None, overrides: Mapping[str, str] | None = None) -> RawTable:
+def read_csv_table(
+    path: Path, *, encoding: str | None = None, overrides: Mapping[str, str] | None = None, max_columns: int = 500
+) -> RawTable:
     """Read a delimited text export: detect encoding and delimiter, find the header row, parse the rest."""
     data = path.read_bytes()
     if not data or data.isspace():
@@ -203,7 +230,7 @@ def read_csv_table(path: Path, *, encoding: str | None = None, overrides: Mappin
     chosen, text = _decode(path, data, encoding)
     sample = _head(text, SAMPLE_LINES)
     delimiter = sniff_delimiter(sample)
-    reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
     records = []
     try:
         for row in reader:
@@ -215,12 +242,17 @@ def read_csv_table(path: Path, *, encoding: str | None = None, overrides: Mappin
     header_index = find_header_row(records, overrides)
     if header_index is None:
         raise _header_not_found(path, records)
-    reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
     for _ in range(header_index + 1):
-        next(reader)
+        next(reader)  # these records were read once already, so they parse
     skip_lines = reader.line_num
     header = [str(h).strip() for h in records[header_index]]
-    cells = _parse_body(path, chosen, text, delimiter, skip_lines, len(header))
+    if len(header) > max_columns:
+        raise InputFileError(
+            f"{_describe(path)}: the header has {len(header):,} columns, more than the limit of {max_columns:,}; "
+            "this is not a salon export (raise max_columns in [limits] if it is)."
+        )
+    cells = _parse_body(path, chosen, text, delimiter, skip_lines, len(header), max_columns)
     first_row = header_index + 2
     return RawTable(
         path=path,
@@ -299,19 +331,36 @@ def read_excel_table(path: Path, *, sheet: str | None = None, overrides: Mapping
     raise _header_not_found(path, first_records)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """Hard limits so that hostile or broken files fail fast (``[limits]`` in the config raises them)."""
+
+    max_file_mb: int = 2048
+    max_columns: int = 500
+    max_field_chars: int = 100_000
+
+
 def read_table(
     path: Path,
     *,
     encoding: str | None = None,
     sheet: str | None = None,
     overrides: Mapping[str, str] | None = None,
+    limits: Limits | None = None,
 ) -> RawTable:
     """Read any supported export: Excel by suffix or signature, anything else as delimited text."""
     path = Path(path)
+    limits = limits or Limits()
     if not path.exists():
         raise InputFileError(f"{_describe(path)}: file not found.")
     if not path.is_file():
         raise InputFileError(f"{_describe(path)}: not a file.")
+    size_mb = path.stat().st_size / 2**20
+    if size_mb > limits.max_file_mb:
+        raise InputFileError(
+            f"{_describe(path)}: the file is {size_mb:,.0f} MB, more than the limit of {limits.max_file_mb:,} MB; "
+            "raise max_file_mb in the [limits] table of the config if it really is an export."
+        )
     try:
         with path.open("rb") as handle:
             magic = handle.read(8)
@@ -320,5 +369,12 @@ def read_table(
             f"{_describe(path)}: cannot read the file ({exc.strerror or exc.__class__.__name__})."
         ) from None
     if path.suffix.lower() in EXCEL_SUFFIXES or magic.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
-        return read_excel_table(path, sheet=sheet, overrides=overrides)
-    return read_csv_table(path, encoding=encoding, overrides=overrides)
+        table = read_excel_table(path, sheet=sheet, overrides=overrides)
+    else:
+        table = read_csv_table(path, encoding=encoding, overrides=overrides, max_columns=limits.max_columns)
+    if table.cells.shape[1] > limits.max_columns:
+        raise InputFileError(
+            f"{_describe(path)}: a row has {table.cells.shape[1]:,} fields, more than the limit of "
+            f"{limits.max_columns:,}; this is not a salon export (raise max_columns in [limits] if it is)."
+        )
+    return table

@@ -65,6 +65,7 @@ _DATE_RE = (
 )
 _SERIAL_RE = r"^\s*(?P<serial>\d{5})(?:\.\d+)?\s*$"
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+MIN_YEAR, MAX_YEAR = 1900, 2200
 NOTE_MIXED_ORDER = N_("the column mixes day-first and month-first dates; the minority does not parse")
 NOTE_CHOSE_DAY_FIRST = N_(
     "every date reads both day-first and month-first; chose day-first from the file's conventions "
@@ -126,6 +127,7 @@ def parse_dates(values: TextLike, *, month_first_hint: bool = False) -> ParsedDa
     month = pd.Series(np.where(year_first, b, np.where(month_first, a, b)), dtype="float64")
     day = pd.Series(np.where(year_first, c, np.where(month_first, b, a)), dtype="float64")
     year = _two_digit_year(year)
+    matched &= year.between(MIN_YEAR, MAX_YEAR)  # a salon export holds no year 2263: not a date, not an overflow
     parsed = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}).where(matched), errors="coerce")
     serial = pd.to_numeric(uniques.str.extract(_SERIAL_RE)["serial"], errors="coerce")
     serial = serial.where((serial >= 20000) & (serial <= 80000))
