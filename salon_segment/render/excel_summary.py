@@ -22,7 +22,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference, ScatterChart, Series
 from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
@@ -49,6 +49,7 @@ SEGMENT_FILLS = {A: "C6EFCE", B: "DDEBF7", SEG_C: "FFF2CC", NEW: "E4DFEC", LOST:
 CURVE_POINTS = 100
 CURVE_COLUMN = 20  # the Pareto curve's data sits in columns T:U of the Summary sheet
 BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
 TITLE = Font(bold=True, size=14)
 
 
@@ -130,7 +131,10 @@ class _Writer:
         """Header + one row per record as an Excel table with filters (columns typed by ``Column.kind``)."""
         for index, column in enumerate(columns, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = column.width
-        sheet.append([self.cell(sheet, _(c.header), bold=True) for c in columns])
+        header = [self.cell(sheet, _(c.header), bold=True) for c in columns]
+        for cell in header:
+            cell.alignment = WRAP
+        sheet.append(header)
         columns_values = [self._python_values(frame[c.key], c.kind) for c in columns]
         styles = [self._style_of(sheet, c.kind) for c in columns]
         for row in zip(*columns_values, strict=True):
