@@ -600,6 +600,12 @@ def _show(output_format: OutputFormat, document: Any, view: Any) -> None:
 PeriodOpt = Annotated[str, typer.Option("--period", help="How far back: 12m, 6m, 2y, 90d ...")]
 
 
+def period_months(text: str) -> tuple[Any, int]:
+    """--period as (duration, whole months, at least 1): day and week periods round to months."""
+    duration = parse_inactive(text)
+    return duration, duration.months or max(1, round(duration.days / 30.44))
+
+
 @app.command(epilog="Example: salon-segment staff examples/salon-nl.csv --period 12m")
 @handle_errors
 def staff(
@@ -618,12 +624,11 @@ def staff(
     from salon_segment.render.insights_view import STAFF_COLUMNS, frame_table, records
     from salon_segment.scoring.staff import staff_summary
 
-    duration = parse_inactive(period)
+    duration, months = period_months(period)
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
         products=None, lang=lang,
     )  # fmt: skip
-    months = duration.months or max(1, round(duration.days / 30.44))
     table = staff_summary(
         imported.ledger, analysis.clients, as_of=analysis.as_of, rules=settings.rules, period_months=months
     )
@@ -719,12 +724,11 @@ def load(
     from salon_segment.render.insights_view import load_document, load_view
     from salon_segment.scoring.services import load_heatmap, quietest_slots
 
-    duration = parse_inactive(period)
+    months = period_months(period)[1]
     imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
         products=None, lang=lang,
     )[1:]  # fmt: skip
-    months = duration.months or max(1, round(duration.days / 30.44))
     heatmap = load_heatmap(imported.ledger, as_of=analysis.as_of, period_months=months)
     quiet = quietest_slots(heatmap)
     _show(

@@ -33,6 +33,8 @@ from salon_segment.output import inert_text
 from salon_segment.render import formatting as F
 from salon_segment.render.terminal import segment_approach, segment_label
 from salon_segment.scoring import clients as C
+from salon_segment.scoring import services as SV
+from salon_segment.scoring import staff as ST
 from salon_segment.scoring import trend as T
 from salon_segment.scoring.analysis import Analysis
 from salon_segment.scoring.pareto import pareto_curve
@@ -223,33 +225,33 @@ class Insights:
 
 
 STAFF_SHEET_COLUMNS = (
-    Column(N_("Staff"), "staff", width=18),
-    Column(N_("Clients"), "clients", "int", 9),
-    Column(N_("Visits"), "visits", "int", 9),
-    Column(N_("Revenue"), "revenue", "money", 14),
-    Column(N_("Retail"), "product_share", "share", 9),
-    Column(N_("First-visit clients"), "first_visit_clients", "int", 10),
-    Column(N_("Back within 90 days"), "first_visit_retention", "share", 11),
-    Column(N_("Rebooked"), "rebooking", "share", 10),
-    Column(N_("Regulars"), "regulars", "int", 10),
-    Column(N_("Lost clients who followed"), "lost_clients_who_followed", "int", 12),
-    Column(N_("Last working day"), "last_working_day", "date", 12),
+    Column(N_("Staff"), ST.STAFF, width=18),
+    Column(N_("Clients"), ST.CLIENTS, "int", 9),
+    Column(N_("Visits"), ST.VISITS, "int", 9),
+    Column(N_("Revenue"), ST.REVENUE, "money", 14),
+    Column(N_("Retail"), ST.PRODUCT_SHARE, "share", 9),
+    Column(N_("First-visit clients"), ST.FIRST_VISITS, "int", 10),
+    Column(N_("Back within 90 days"), ST.RETENTION, "share", 11),
+    Column(N_("Rebooked"), ST.REBOOKING, "share", 10),
+    Column(N_("Regulars"), ST.REGULARS, "int", 10),
+    Column(N_("Lost clients who followed"), ST.LOST_FOLLOWERS, "int", 12),
+    Column(N_("Last working day"), ST.LAST_SEEN, "date", 12),
 )
 SERVICE_SHEET_COLUMNS = (
-    Column(N_("Category"), "category", width=22),
-    Column(N_("Clients"), "clients", "int", 9),
-    Column(N_("Visits"), "visits", "int", 9),
-    Column(N_("Revenue"), "revenue", "money", 14),
-    Column(N_("Share A"), "share_A", "share", 9),
-    Column(N_("Share B"), "share_B", "share", 9),
-    Column(N_("Share C"), "share_C", "share", 9),
-    Column(N_("Regulars who never used it"), "regulars_never_used", "int", 14),
+    Column(N_("Category"), SV.GROUP, width=22),
+    Column(N_("Clients"), SV.CLIENTS, "int", 9),
+    Column(N_("Visits"), SV.VISITS, "int", 9),
+    Column(N_("Revenue"), SV.REVENUE, "money", 14),
+    Column(N_("Share A"), SV.SHARE_A, "share", 9),
+    Column(N_("Share B"), SV.SHARE_B, "share", 9),
+    Column(N_("Share C"), SV.SHARE_C, "share", 9),
+    Column(N_("Regulars who never used it"), SV.GAP, "int", 14),
 )
 SOURCE_SHEET_COLUMNS = (
-    Column(N_("Source"), "source", width=22),
-    Column(N_("Clients"), "clients", "int", 9),
-    Column(N_("First-year revenue"), "first_year_revenue", "money", 14),
-    Column(N_("Still active"), "share_still_active", "share", 11),
+    Column(N_("Source"), SV.SOURCE, width=22),
+    Column(N_("Clients"), SV.CLIENTS, "int", 9),
+    Column(N_("First-year revenue"), SV.FIRST_YEAR_REVENUE, "money", 14),
+    Column(N_("Still active"), SV.STILL_ACTIVE, "share", 11),
 )
 WEEKDAY_NAMES = (
     N_("Monday"),
