@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from salon_segment.duration import parse_duration
+
 DEFAULT_PRODUCT_KEYWORDS: tuple[str, ...] = (
     # English
     "shampoo", "conditioner", "mask", "serum", "oil", "spray", "wax", "gel", "mousse", "cream", "lotion",
@@ -58,8 +60,6 @@ class Rules:
         for ok, message in checks:
             if not ok:
                 raise ValueError(message)
-        from salon_segment.scoring.periods import parse_duration
-
         parse_duration(self.prune_inactive)  # ValueError naming the accepted forms
 
     @classmethod
