@@ -324,6 +324,9 @@ def analyze(
     from salon_segment.scoring.prune import prune_plan
 
     resolved_as_of = _resolve_as_of(as_of_date, imported)
+    excel_target = excel_path(excel, resolved_as_of) if excel is not None else None
+    if excel_target is not None:  # checked before anything is written, like the other outputs
+        _check_excel_target(excel_target, files, force)
     analysis = score(imported.ledger, as_of=resolved_as_of, rules=settings.rules, client_list=imported.client_list)
     plan = prune_plan(
         imported.ledger,
@@ -335,8 +338,8 @@ def analyze(
         write_table(analysis.clients, clients_out)
     if rejects_out is not None:
         write_table(imported.rejects, rejects_out, sheet_name="rejected")
-    if excel is not None:
-        _write_excel(excel_path(excel, resolved_as_of), files, force, imported, settings, analysis, plan)
+    if excel_target is not None:
+        _write_excel(excel_target, imported, settings, analysis, plan)
     if quiet:
         return
     from salon_segment.scoring.services import sources_summary
@@ -397,17 +400,21 @@ def inspect(
     Console().print(inspect_view(imported.reports))
 
 
-def _write_excel(
-    path: Path, files: list[Path], force: bool, imported: Any, settings: Any, analysis: Any, plan: Any
-) -> None:
-    from salon_segment import __version__ as version
-    from salon_segment.output import atomic_write, check_output_path
-    from salon_segment.render.excel_summary import write_summary
-    from salon_segment.scoring.trend import monthly_trend
+def _check_excel_target(path: Path, files: list[Path], force: bool) -> None:
+    from salon_segment.output import check_output_path
 
     if path.suffix.lower() != ".xlsx":
         raise typer.BadParameter(_("--excel needs a path ending in .xlsx, got {path}").format(path=path))
     check_output_path(path, inputs=files, force=force)
+
+
+def _write_excel(path: Path, imported: Any, settings: Any, analysis: Any, plan: Any) -> None:
+    """Write the Excel summary atomically (the path was checked before anything was written)."""
+    from salon_segment import __version__ as version
+    from salon_segment.output import atomic_write
+    from salon_segment.render.excel_summary import write_summary
+    from salon_segment.scoring.trend import monthly_trend
+
     trend = monthly_trend(imported.ledger, as_of=analysis.as_of, rules=settings.rules)
     insights = None
     if not imported.ledger.empty:
@@ -537,6 +544,9 @@ def prune(
     plan = prune_plan(
         imported.ledger, as_of=_resolve_as_of(as_of_date, imported), inactive=duration, client_list=client_list
     )
+    excel_target = excel_path(excel, plan.as_of) if excel is not None else None
+    if excel_target is not None:
+        _check_excel_target(excel_target, files, force)
     removed = rows_of_clients(imported.ledger, client_list, plan.candidates["client"])
     from salon_segment.cleaned_copy import CleanedCounts
 
@@ -554,13 +564,12 @@ def prune(
             for report, destination in zip(imported.reports, keep_paths, strict=True)
         ]
         written.extend(str(p) for p in keep_paths)
-    if excel is not None:
+    if excel_target is not None:
         from salon_segment.scoring import analyze as score
 
-        path = excel_path(excel, plan.as_of)
         analysis = score(imported.ledger, as_of=plan.as_of, rules=settings.rules, client_list=client_list)
-        _write_excel(path, files, force, imported, settings, analysis, plan)
-        written.append(str(path))
+        _write_excel(excel_target, imported, settings, analysis, plan)
+        written.append(str(excel_target))
     if output_format is OutputFormat.json:
         from salon_segment.render.prune_view import prune_document
 

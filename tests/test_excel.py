@@ -151,3 +151,15 @@ def test_prune_writes_an_excel_summary_too(tmp_path):
 
     listed = runner.invoke(app, ["prune", str(DUTCH), "--inactive", "24m", "--as-of", "2026-11-20", "--format", "json"])
     assert load_workbook(path)["Prune"].max_row - 1 == json.loads(listed.output)["candidates"] > 0
+
+
+def test_a_refused_excel_path_writes_no_other_output_first(tmp_path):
+    existing = tmp_path / "summary.xlsx"
+    existing.write_text("keep")
+    clients = tmp_path / "clients.csv"
+    result = runner.invoke(
+        app, ["analyze", str(DUTCH), "--clients-out", str(clients), "--excel", str(existing), "--as-of", "2026-11-20"]
+    )
+    assert result.exit_code == 1
+    assert not clients.exists()
+    assert existing.read_text() == "keep"
