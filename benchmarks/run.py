@@ -134,7 +134,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = args.file or write(Path(folder) / f"salon-{args.lines}.csv", args.lines)
         size = path.stat().st_size / 2**20
-        print(f"file: {path.name}, {args.lines:,} lines, {size:,.0f} MiB")
+        lines = f"{args.lines:,} lines" if args.file is None else "given file"
+        print(f"file: {path.name}, {lines}, {size:,.0f} MiB")
         excel = Path(folder) / "summary.xlsx"
         commands = {
             "analyze --format json": ["analyze", str(path), "--as-of", "2026-11-20", "--format", "json"],
