@@ -333,6 +333,7 @@ def analyze(
         as_of=resolved_as_of,
         inactive=parse_duration(settings.rules.prune_inactive),
         client_list=imported.client_list,
+        contacts=analysis.clients.set_index("client")[["client_name", "email", "phone"]],
     )
     if clients_out is not None:
         write_table(analysis.clients, clients_out)

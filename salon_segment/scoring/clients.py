@@ -64,9 +64,12 @@ CLIENT_COLUMNS = (
 _FLOAT_TOLERANCE = 1e-9
 
 
-def _latest_contact(ledger: pd.DataFrame) -> pd.DataFrame:
-    """The most recent non-empty name, e-mail and phone of each client (by date, then source row)."""
-    ordered = ledger.sort_values([L.DATE, L.SOURCE_FILE, L.SOURCE_ROW], kind="stable")
+def latest_contacts(lines: pd.DataFrame) -> pd.DataFrame:
+    """The most recent non-empty name, e-mail and phone of each client, indexed by client key.
+
+    Rows are ordered by date with a stable sort, so same-day ties keep file order (ledgers are in file order).
+    """
+    ordered = lines.sort_values(L.DATE, kind="stable") if L.DATE in lines.columns else lines
     columns = {}
     for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
         present = ordered.loc[ordered[field] != "", [L.CLIENT, field]]
@@ -157,7 +160,7 @@ def client_metrics(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -
     base = base.join(_interval_stats(client_visits))
 
     everyone = pd.Index(ledger[L.CLIENT].unique(), name=L.CLIENT).sort_values()
-    clients = pd.DataFrame(index=everyone).join(_latest_contact(ledger)).join(base).join(_status_counts(ledger, as_of))
+    clients = pd.DataFrame(index=everyone).join(latest_contacts(ledger)).join(base).join(_status_counts(ledger, as_of))
     for column in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
         clients[column] = clients[column].fillna("").astype(str)
     for column in (VISITS, VISITS_WINDOW, ACTIVE_MONTHS, WINDOW_VISITS, NO_SHOWS, CANCELLATIONS, UPCOMING):

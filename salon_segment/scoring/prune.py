@@ -14,6 +14,7 @@ import pandas as pd
 
 from salon_segment import ledger as L
 from salon_segment.i18n import N_
+from salon_segment.scoring.clients import latest_contacts
 from salon_segment.scoring.periods import Duration, in_last_months
 from salon_segment.scoring.visits import completed_lines
 
@@ -92,16 +93,14 @@ def _list_clients(client_list: pd.DataFrame) -> pd.DataFrame:
 
 
 def _contacts(ledger: pd.DataFrame, client_list: pd.DataFrame) -> pd.DataFrame:
-    """The latest non-empty name, e-mail and phone per client over both sources."""
+    """The latest non-empty name, e-mail and phone per client over both sources (list entries last)."""
     parts = [frame[[L.CLIENT, L.CLIENT_NAME, L.EMAIL, L.PHONE]] for frame in (ledger, client_list) if not frame.empty]
     if not parts:
         return pd.DataFrame(columns=[L.CLIENT_NAME, L.EMAIL, L.PHONE], index=pd.Index([], name=L.CLIENT))
     both = pd.concat(parts, ignore_index=True)
-    columns = {}
     for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
-        present = both.loc[both[field].astype(str) != "", [L.CLIENT, field]]
-        columns[field] = present.groupby(L.CLIENT, sort=False)[field].last()
-    return pd.DataFrame(columns)
+        both[field] = both[field].fillna("").astype(str)
+    return latest_contacts(both)
 
 
 def _age_bucket(years: pd.Series) -> pd.Series:
@@ -125,8 +124,12 @@ def prune_plan(
     as_of: pd.Timestamp,
     inactive: Duration,
     client_list: pd.DataFrame | None = None,
+    contacts: pd.DataFrame | None = None,
 ) -> PrunePlan:
-    """Candidates for removal at ``inactive`` before ``as_of``, from a visit ledger and/or client lists."""
+    """Candidates for removal at ``inactive`` before ``as_of``, from a visit ledger and/or client lists.
+
+    ``contacts`` (name, e-mail, phone by client key, e.g. from the analysis) saves recomputing them.
+    """
     as_of = pd.Timestamp(as_of).normalize()
     cutoff = inactive.before(as_of)
     client_list = client_list if client_list is not None else L.empty_client_list()
@@ -150,7 +153,7 @@ def prune_plan(
     chosen = clients.loc[candidate].copy()
     chosen[AGE_BUCKET] = _age_bucket((as_of - chosen[L.LAST_VISIT]).dt.days / 365.25)
     chosen[NOTE] = _notes(chosen)
-    chosen = chosen.join(_contacts(ledger, client_list))
+    chosen = chosen.join(contacts if contacts is not None else _contacts(ledger, client_list))
     for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
         chosen[field] = chosen[field].fillna("").astype(object)
     chosen[ATTEMPT_STATUS] = chosen[ATTEMPT_STATUS].fillna("").astype(object)
