@@ -19,6 +19,7 @@ from salon_segment.importers import headers as H
 from salon_segment.importers.source import Limits, RawTable
 from salon_segment.importers.values import (
     TextColumn,
+    fold_name,
     identity_keys,
     kinds_from_type,
     map_statuses,
@@ -27,7 +28,6 @@ from salon_segment.importers.values import (
     normalize_phone,
     parse_amounts,
     parse_dates,
-    per_unique,
 )
 from salon_segment.privacy import mask
 from salon_segment.rules import Rules
@@ -306,11 +306,7 @@ def _kinds(cells: _Cells, options: ImportOptions) -> pd.Series:
     category = cells.column(H.CATEGORY)
     if options.product_items:
         is_product = (
-            per_unique(
-                item, lambda u: u.str.casefold().str.split().str.join(" ").isin(options.product_items).to_numpy()
-            )
-            if item is not None
-            else pd.Series(False, index=cells.index)
+            fold_name(item).isin(options.product_items) if item is not None else pd.Series(False, index=cells.index)
         )
     else:
         keywords = options.rules.product_keywords

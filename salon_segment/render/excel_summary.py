@@ -32,6 +32,7 @@ from salon_segment.importers import FileReport
 from salon_segment.output import inert_text
 from salon_segment.render import formatting as F
 from salon_segment.render.terminal import segment_approach, segment_label
+from salon_segment.render.workbook import cell_value
 from salon_segment.scoring import clients as C
 from salon_segment.scoring import services as SV
 from salon_segment.scoring import staff as ST
@@ -70,18 +71,6 @@ def _money_format() -> str:
     return f'#,##0.00 "{symbol}"' if language() == "ru" else f'"{symbol}" #,##0.00'
 
 
-def _plain(value: Any) -> Any:
-    if value is None or value is pd.NaT or value is pd.NA:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime().date()
-    if hasattr(value, "item"):
-        return value.item()
-    return value
-
-
 class _Writer:
     """Appends typed rows to write-only sheets, sharing number formats."""
 
@@ -95,7 +84,7 @@ class _Writer:
         }
 
     def cell(self, sheet: Any, value: Any, kind: str = "text", *, bold: bool = False, font: Font | None = None) -> Any:
-        value = _plain(value)
+        value = cell_value(value)
         if kind == "text" and value is not None:
             value = str(value)
         if kind not in self.formats and not bold and font is None:

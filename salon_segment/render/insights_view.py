@@ -15,7 +15,7 @@ from rich.text import Text
 from salon_segment import ledger as L
 from salon_segment.i18n import N_, _
 from salon_segment.render import formatting as F
-from salon_segment.render.terminal import segment_label
+from salon_segment.render.terminal import label_grid, segment_label
 from salon_segment.scoring import clients as C
 from salon_segment.scoring import services as SV
 from salon_segment.scoring import staff as ST
@@ -149,9 +149,7 @@ def load_document(heatmap: pd.DataFrame, quiet: pd.DataFrame) -> dict[str, Any]:
 def card_view(card: ClientCard, rules: Any) -> RenderableType:
     """One client's card: segment and why, habits, spend, categories, bookings and the last visits."""
     c = card.client
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
+    grid = label_grid()
     reason = _(card.segment_reason).format(
         lost=rules.lost_after_months,
         new=rules.new_below_visits,

@@ -9,11 +9,11 @@ import pandas as pd
 from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 
 from salon_segment.i18n import N_, _
 from salon_segment.importers import FileReport
 from salon_segment.render import formatting as F
+from salon_segment.render.terminal import label_grid
 
 ROW_EXAMPLES = 8
 DELIMITER_NAMES = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab"), "|": N_("pipe")}
@@ -35,9 +35,7 @@ def _reasons(groups: dict[str, list[int]]) -> str:
 
 def file_view(report: FileReport) -> RenderableType:
     """One file: kind, dialect, header, column mapping, date/decimal conventions, row accounting."""
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
+    grid = label_grid()
     grid.add_row(_("Kind"), _(report.kind))
     if report.sheet is not None:
         grid.add_row(_("Sheet"), report.sheet)

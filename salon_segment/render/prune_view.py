@@ -14,6 +14,7 @@ from salon_segment import ledger as L
 from salon_segment.cleaned_copy import CleanedCounts
 from salon_segment.i18n import _
 from salon_segment.render import formatting as F
+from salon_segment.render.terminal import label_grid
 from salon_segment.scoring.prune import ATTEMPT_DATE, ATTEMPT_STATUS, REVENUE_TOTAL, PrunePlan
 
 SHOWN = 15
@@ -30,9 +31,7 @@ def attempt_note(attempt_date: object, attempt_status: str) -> str:
 
 def prune_summary(plan: PrunePlan) -> RenderableType:
     """The owner's sanity check: how many, what share of the register, what revenue, how long gone."""
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
+    grid = label_grid()
     n = len(plan.candidates)
     share = n / plan.register if plan.register else 0.0
     grid.add_row(

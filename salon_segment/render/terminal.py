@@ -44,14 +44,20 @@ def segment_approach(segment: str) -> str:
     }.get(segment, "")
 
 
+def label_grid() -> Table:
+    """Two columns: bold labels on the left, values on the right (headers, cards, file reports)."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    return grid
+
+
 def _header(analysis: Analysis, reports: Sequence[FileReport]) -> RenderableType:
     totals = analysis.totals
     files = ", ".join(r.path for r in reports)
     rejected = sum(r.rows_rejected for r in reports)
     skipped = sum(r.rows_skipped for r in reports)
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
+    grid = label_grid()
     grid.add_row(_("Files"), files)
     grid.add_row(_("Period"), f"{F.date(totals.first_date)} – {F.date(totals.last_date)}")
     grid.add_row(_("As of"), F.date(analysis.as_of))

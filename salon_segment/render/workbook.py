@@ -11,15 +11,14 @@ import pandas as pd
 DATE_FORMAT = "yyyy-mm-dd"
 
 
-def _cell_value(value: object) -> object:
-    if value is None or value is pd.NaT:
+def cell_value(value: object) -> object:
+    """A DataFrame value as a spreadsheet cell value: None for missing, dates as dates, numpy as Python."""
+    if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime().date()
-    if value is pd.NA:
-        return None
     if hasattr(value, "item"):  # numpy scalar
         return value.item()
     return value
@@ -48,7 +47,7 @@ def write_table_xlsx(frame: pd.DataFrame, path: Path, *, sheet_name: str) -> Non
     for row in frame.itertuples(index=False, name=None):
         cells = []
         for i, value in enumerate(row):
-            cell = WriteOnlyCell(sheet, value=_cell_value(value))
+            cell = WriteOnlyCell(sheet, value=cell_value(value))
             if i in date_columns and cell.value is not None:
                 cell.number_format = DATE_FORMAT
             cells.append(cell)
