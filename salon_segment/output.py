@@ -45,6 +45,11 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
             os.unlink(temporary)
 
 
+def inert(text: str) -> str:
+    """One text cell made inert: a leading apostrophe when a spreadsheet would run it as a formula."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
 def inert_text(values: pd.Series) -> pd.Series:
     """Text cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP guidance)."""
     text = values.astype(str)

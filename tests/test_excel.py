@@ -163,3 +163,15 @@ def test_a_refused_excel_path_writes_no_other_output_first(tmp_path):
     assert result.exit_code == 1
     assert not clients.exists()
     assert existing.read_text() == "keep"
+
+
+def test_a_file_name_that_looks_like_a_formula_is_inert_on_every_sheet(tmp_path):
+    export = tmp_path / "=cmd.csv"
+    export.write_text("Date,Client,Price\n2026-11-01,Anna,50\n2026-11-02,Bea,20\n")
+    path = tmp_path / "summary.xlsx"
+    result = runner.invoke(app, ["analyze", str(export), "--as-of", "2026-11-20", "--excel", str(path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook(path)
+    cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert "'=cmd.csv" in [cell.value for cell in cells]

@@ -29,7 +29,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from salon_segment import ledger as L
 from salon_segment.i18n import N_, _, language
 from salon_segment.importers import FileReport
-from salon_segment.output import inert_text
+from salon_segment.output import inert, inert_text
 from salon_segment.render import formatting as F
 from salon_segment.render.terminal import segment_approach, segment_label
 from salon_segment.render.workbook import cell_value
@@ -86,7 +86,7 @@ class _Writer:
     def cell(self, sheet: Any, value: Any, kind: str = "text", *, bold: bool = False, font: Font | None = None) -> Any:
         value = cell_value(value)
         if kind == "text" and value is not None:
-            value = str(value)
+            value = inert(str(value))  # file names and config values can start with '=' too
         if kind not in self.formats and not bold and font is None:
             return value
         cell = WriteOnlyCell(sheet, value=value)
@@ -487,11 +487,11 @@ def write_summary(
     headers = (N_("File"), N_("Rows read"), N_("Used"), N_("Skipped"), N_("Rejected"))
     about.append([writer.cell(about, _(h), bold=True) for h in headers])
     for report in reports:
-        about.append(
-            [Path(report.path).name, report.rows_read, report.rows_used, report.rows_skipped, report.rows_rejected]
-        )
+        counts = (report.rows_read, report.rows_used, report.rows_skipped, report.rows_rejected)
+        about.append([writer.cell(about, Path(report.path).name), *counts])
     about.append([])
     about.append([writer.cell(about, _("Rules"), bold=True)])
     for name, value in analysis.rules.as_dict().items():
-        about.append([name, ", ".join(value) if isinstance(value, list) else value])
+        shown = ", ".join(value) if isinstance(value, list) else value
+        about.append([name, writer.cell(about, shown) if isinstance(shown, str) else shown])
     workbook.save(path)
