@@ -300,7 +300,6 @@ def analyze(
     pseudonymize: PseudonymizeOpt = False,
 ) -> None:
     """Pareto, regularity and A/B/C/new/lost segments of the client base, plus whom to call."""
-    import json
 
     from salon_segment.output import check_output_path, write_table
     from salon_segment.scoring import analyze as score
@@ -339,33 +338,32 @@ def analyze(
         write_table(analysis.clients, clients_out)
     if rejects_out is not None:
         write_table(imported.rejects, rejects_out, sheet_name="rejected")
-    if excel_target is not None:
-        _write_excel(excel_target, imported, settings, analysis, plan)
-    if quiet:
+    if quiet and excel_target is None:
         return
     from salon_segment.scoring.services import sources_summary
 
-    sources = sources_summary(imported.ledger, analysis.clients, as_of=analysis.as_of)
-    if output_format is OutputFormat.json:
-        from salon_segment.render.insights_view import records
-        from salon_segment.render.json_report import analysis_document
-
-        document = analysis_document(analysis, imported.reports, plan)
-        document["sources"] = records(sources)
-        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    sources = sources_summary(imported.ledger, analysis.clients, as_of=analysis.as_of)  # once: report and workbook
+    if excel_target is not None:
+        _write_excel(excel_target, imported, settings, analysis, plan, sources)
+    if quiet:
         return
-    from rich.console import Console, Group
-
-    from salon_segment.render.insights_view import SOURCE_COLUMNS, frame_table
+    from salon_segment.render.insights_view import SOURCE_COLUMNS, frame_table, records
+    from salon_segment.render.json_report import analysis_document
     from salon_segment.render.terminal import analysis_view
 
-    parts = [analysis_view(analysis, imported.reports, plan)]
-    if not sources.empty:
-        parts.append(frame_table(_("Where clients come from"), sources, SOURCE_COLUMNS))
-    Console().print(Group(*parts))
+    def view() -> Any:
+        from rich.console import Group
+
+        parts = [analysis_view(analysis, imported.reports, plan)]
+        if not sources.empty:
+            parts.append(frame_table(_("Where clients come from"), sources, SOURCE_COLUMNS))
+        return Group(*parts)
+
+    document = {**analysis_document(analysis, imported.reports, plan), "sources": records(sources)}
+    _show(output_format, document, view)
 
 
-@app.command(epilog=("Example: salon-segment inspect examples/salon-ru.csv --format json"))
+@app.command(epilog=("Example: salon-segment inspect examples/salon-ru-cp1251.csv --format json"))
 @handle_errors
 def inspect(
     files: FilesArg,
@@ -379,7 +377,6 @@ def inspect(
     lang: LangOpt = None,
 ) -> None:
     """How each file was read: kind, encoding, header, column mapping, date format, every row accounted for."""
-    import json
 
     _settings, imported = _load(
         files,
@@ -393,12 +390,7 @@ def inspect(
     )
     from salon_segment.render.inspect_view import inspect_document, inspect_view
 
-    if output_format is OutputFormat.json:
-        typer.echo(json.dumps(inspect_document(imported.reports), ensure_ascii=False, indent=2))
-        return
-    from rich.console import Console
-
-    Console().print(inspect_view(imported.reports))
+    _show(output_format, inspect_document(imported.reports), lambda: inspect_view(imported.reports))
 
 
 def _check_excel_target(path: Path, files: list[Path], force: bool) -> None:
@@ -409,7 +401,7 @@ def _check_excel_target(path: Path, files: list[Path], force: bool) -> None:
     check_output_path(path, inputs=files, force=force)
 
 
-def _write_excel(path: Path, imported: Any, settings: Any, analysis: Any, plan: Any) -> None:
+def _write_excel(path: Path, imported: Any, settings: Any, analysis: Any, plan: Any, sources: Any = None) -> None:
     """Write the Excel summary atomically (the path was checked before anything was written)."""
     from salon_segment import __version__ as version
     from salon_segment.output import atomic_write
@@ -428,7 +420,7 @@ def _write_excel(path: Path, imported: Any, settings: Any, analysis: Any, plan: 
             staff=staff_summary(ledger, clients, as_of=as_of, rules=settings.rules),
             services=services_summary(ledger, clients, as_of=as_of),
             load=load_heatmap(ledger, as_of=as_of),
-            sources=sources_summary(ledger, clients, as_of=as_of),
+            sources=sources if sources is not None else sources_summary(ledger, clients, as_of=as_of),
         )
     with _progress(_("Writing {path}…").format(path=path)):
         atomic_write(
@@ -511,7 +503,6 @@ def prune(
     pseudonymize: PseudonymizeOpt = False,
 ) -> None:
     """Clients not seen for a while: a list to remove from the booking system, and a cleaned copy of the export."""
-    import json
 
     from salon_segment.cleaned_copy import write_cleaned_copy
     from salon_segment.output import check_output_path, write_table
@@ -538,10 +529,6 @@ def prune(
     if duration is None:
         duration = parse_inactive(settings.rules.prune_inactive)
     client_list = imported.client_list
-    if imported.ledger.empty and not client_list.empty and client_list[["last_visit", "created"]].isna().all().all():
-        raise SalonSegmentError(
-            _("the client list has neither a last-visit nor a created/added date column; prune needs one of them.")
-        )
     plan = prune_plan(
         imported.ledger, as_of=_resolve_as_of(as_of_date, imported), inactive=duration, client_list=client_list
     )
@@ -571,16 +558,9 @@ def prune(
         analysis = score(imported.ledger, as_of=plan.as_of, rules=settings.rules, client_list=client_list)
         _write_excel(excel_target, imported, settings, analysis, plan)
         written.append(str(excel_target))
-    if output_format is OutputFormat.json:
-        from salon_segment.render.prune_view import prune_document
+    from salon_segment.render.prune_view import prune_document, prune_view
 
-        typer.echo(json.dumps(prune_document(plan, counts), ensure_ascii=False, indent=2))
-        return
-    from rich.console import Console
-
-    from salon_segment.render.prune_view import prune_view
-
-    Console().print(prune_view(plan, written, counts))
+    _show(output_format, prune_document(plan, counts), lambda: prune_view(plan, written, counts))
 
 
 def _analysed(files: list[Path], as_of: str | None, **reading: Any) -> tuple[Any, Any, Any]:

@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from salon_segment import ledger as L
-from salon_segment.i18n import N_
+from salon_segment.errors import SalonSegmentError
+from salon_segment.i18n import N_, _
 from salon_segment.scoring.clients import latest_contacts
 from salon_segment.scoring.periods import Duration, in_last_months
 from salon_segment.scoring.visits import completed_lines
@@ -133,6 +134,10 @@ def prune_plan(
     as_of = pd.Timestamp(as_of).normalize()
     cutoff = inactive.before(as_of)
     client_list = client_list if client_list is not None else L.empty_client_list()
+    if ledger.empty and not client_list.empty and client_list[[L.LAST_VISIT, L.CREATED]].isna().all().all():
+        raise SalonSegmentError(
+            _("the client list has neither a last-visit nor a created/added date column; prune needs one of them.")
+        )
     from_ledger = _ledger_clients(ledger, as_of, cutoff)
     from_list = _list_clients(client_list) if not client_list.empty else from_ledger.iloc[:0]
     only_in_list = from_list.loc[~from_list.index.isin(from_ledger.index)]
