@@ -97,9 +97,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help=("Show the version and exit."))
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help=("Show the full traceback of unexpected errors."))] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of unexpected errors.")] = False,
 ) -> None:
     """Client-base analysis for salons from a booking-system export."""
     _STATE["debug"] = debug
@@ -128,39 +128,37 @@ def parse_mappings(values: list[str] | None) -> dict[str, str]:
 
 FilesArg = Annotated[
     list[Path],
-    typer.Argument(help=("Export files (CSV or Excel) from the booking system or till."), show_default=False),
+    typer.Argument(help="Export files (CSV or Excel) from the booking system or till.", show_default=False),
 ]
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help=("Analyse as of this date (YYYY-MM-DD). Default: the latest completed visit that is not after today."),
+        help="Analyse as of this date (YYYY-MM-DD). Default: the latest completed visit that is not after today.",
         show_default=False,
     ),
 ]
 ConfigOpt = Annotated[
     Path | None,
-    typer.Option("--config", help=("Config file (TOML). Default: salon-segment.toml in this folder, if any.")),
+    typer.Option("--config", help="Config file (TOML). Default: salon-segment.toml in this folder, if any."),
 ]
 MapOpt = Annotated[
     list[str] | None,
-    typer.Option("--map", help=("Force a column: FIELD=HEADER, e.g. --map date=Afspraak. Repeatable.")),
+    typer.Option("--map", help="Force a column: FIELD=HEADER, e.g. --map date=Afspraak. Repeatable."),
 ]
-EncodingOpt = Annotated[
-    str | None, typer.Option("--encoding", help=("Text encoding of CSV inputs (default: detected)."))
-]
+EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="Text encoding of CSV inputs (default: detected).")]
 SheetOpt = Annotated[
-    str | None, typer.Option("--sheet", help=("Excel sheet name or number (default: the first with data)."))
+    str | None, typer.Option("--sheet", help="Excel sheet name or number (default: the first with data).")
 ]
 DateFormatOpt = Annotated[
     str | None,
-    typer.Option("--date-format", help=("Day/month order when it is ambiguous: dd-mm-yyyy or mm/dd/yyyy.")),
+    typer.Option("--date-format", help="Day/month order when it is ambiguous: dd-mm-yyyy or mm/dd/yyyy."),
 ]
 ProductsOpt = Annotated[
     Path | None,
-    typer.Option("--products", help=("A product listing export: its item names count as retail products.")),
+    typer.Option("--products", help="A product listing export: its item names count as retail products."),
 ]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", help=("Output: a table or JSON."))]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="Output: a table or JSON.")]
 LangOpt = Annotated[
     Language | None,
     typer.Option(
@@ -182,7 +180,7 @@ PseudonymizeOpt = Annotated[
         help="Replace names, e-mails and phones in every output by stable keyed pseudonyms (to share a report).",
     ),
 ]
-ForceOpt = Annotated[bool, typer.Option("--force", help=("Replace output files that already exist."))]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace output files that already exist.")]
 
 
 def _load(
@@ -272,7 +270,7 @@ def _resolve_as_of(as_of: dt.date | None, imported: Any) -> Any:
 
 
 @app.command(
-    epilog=("Example: salon-segment analyze examples/salon-nl.csv --as-of 2026-11-20 --clients-out clients.xlsx")
+    epilog="Example: salon-segment analyze examples/salon-nl.csv --as-of 2026-11-20 --clients-out clients.xlsx"
 )
 @handle_errors
 def analyze(
@@ -282,11 +280,11 @@ def analyze(
     output_format: FormatOpt = OutputFormat.table,
     clients_out: Annotated[
         Path | None,
-        typer.Option("--clients-out", help=("Write one row per client (segment, metrics, contact) to .csv or .xlsx.")),
+        typer.Option("--clients-out", help="Write one row per client (segment, metrics, contact) to .csv or .xlsx."),
     ] = None,
     rejects_out: Annotated[
         Path | None,
-        typer.Option("--rejects-out", help=("Write every rejected input row (file, row, reason) to .csv.")),
+        typer.Option("--rejects-out", help="Write every rejected input row (file, row, reason) to .csv."),
     ] = None,
     mappings: MapOpt = None,
     encoding: EncodingOpt = None,
@@ -363,7 +361,7 @@ def analyze(
     _show(output_format, document, view)
 
 
-@app.command(epilog=("Example: salon-segment inspect examples/salon-ru-cp1251.csv --format json"))
+@app.command(epilog="Example: salon-segment inspect examples/salon-ru-cp1251.csv --format json")
 @handle_errors
 def inspect(
     files: FilesArg,
@@ -472,14 +470,14 @@ def prune(
         str | None,
         typer.Option(
             "--inactive",
-            help=("How long without a visit: 24m, 18mo, 2y, 6w or 90d. Default: prune_inactive in the config (24m)."),
+            help="How long without a visit: 24m, 18mo, 2y, 6w or 90d. Default: prune_inactive in the config (24m).",
             show_default=False,
         ),
     ] = None,
     as_of: AsOfOpt = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help=("Write the removal list (one row per candidate) to .csv or .xlsx.")),
+        typer.Option("--out", help="Write the removal list (one row per candidate) to .csv or .xlsx."),
     ] = None,
     keep_out: Annotated[
         Path | None,

@@ -30,7 +30,7 @@ def current_currency() -> str:
     return _settings["currency"]
 
 
-def _missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
     return value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
@@ -40,7 +40,7 @@ def _locale() -> str:
 
 def money(value: float | None, *, cents: bool = True) -> str:
     """Money in the salon's currency with the language's separators; ``cents=False`` for wide tables."""
-    if _missing(value):
+    if is_missing(value):
         return MISSING
     if cents:
         return format_currency(float(value), _settings["currency"], locale=_locale())
@@ -53,21 +53,21 @@ def money(value: float | None, *, cents: bool = True) -> str:
 
 def whole(value: float | int | None) -> str:
     """A count with the language's thousands separator."""
-    if _missing(value):
+    if is_missing(value):
         return MISSING
     return format_decimal(round(float(value)), format="#,##0", locale=_locale())
 
 
 def share(value: float | None) -> str:
     """A fraction 0..1 as a percentage with one decimal."""
-    if _missing(value):
+    if is_missing(value):
         return MISSING
     return format_percent(float(value), format="#,##0.0%", locale=_locale())
 
 
 def number(value: float | None, digits: int = 1) -> str:
     """A plain number with ``digits`` decimals."""
-    if _missing(value):
+    if is_missing(value):
         return MISSING
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(float(value), format=pattern, locale=_locale())
@@ -75,7 +75,7 @@ def number(value: float | None, digits: int = 1) -> str:
 
 def date(value: object) -> str:
     """A date in the language's usual form, or a dash when missing."""
-    if _missing(value):
+    if is_missing(value):
         return MISSING
     return pd.Timestamp(value).strftime(DATE_PATTERNS[language()])
 

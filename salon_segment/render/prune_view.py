@@ -22,7 +22,7 @@ SHOWN = 15
 
 def attempt_note(attempt_date: object, attempt_status: str) -> str:
     """'booked 04-03-2026, did not come': a booking attempt within the period, in the report language."""
-    if F.date(attempt_date) == F.MISSING:
+    if F.is_missing(attempt_date):
         return ""
     if attempt_status == L.NO_SHOW:
         return _("booked {date}, did not come").format(date=F.date(attempt_date))
