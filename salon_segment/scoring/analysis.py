@@ -78,7 +78,7 @@ def default_as_of(
 ) -> pd.Timestamp | None:
     """The latest completed line dated on or before today (else the latest last visit of a client list)."""
     today = pd.Timestamp(today).normalize()
-    dates = completed_lines(ledger, today)[L.DATE]
+    dates = completed_lines(ledger, today, [L.DATE])[L.DATE]
     if dates.empty and client_list is not None and not client_list.empty:
         for column in (L.LAST_VISIT, L.CREATED):
             dates = client_list[column].dropna()
@@ -112,7 +112,7 @@ def segment_summary(clients: pd.DataFrame) -> pd.DataFrame:
 
 
 def _totals(ledger: pd.DataFrame, clients: pd.DataFrame, as_of: pd.Timestamp) -> Totals:
-    lines = completed_lines(ledger, as_of)
+    lines = completed_lines(ledger, as_of, [L.DATE, L.KIND, L.AMOUNT])
     dates = lines[L.DATE]
     return Totals(
         clients=int((clients[C.VISITS] > 0).sum()),

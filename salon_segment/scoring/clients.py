@@ -69,12 +69,16 @@ def latest_contacts(lines: pd.DataFrame) -> pd.DataFrame:
 
     Rows are ordered by date with a stable sort, so same-day ties keep file order (ledgers are in file order).
     """
-    ordered = lines.sort_values(L.DATE, kind="stable") if L.DATE in lines.columns else lines
+    order = slice(None)  # only the four columns are reordered, never the whole frame
+    if L.DATE in lines.columns and not lines[L.DATE].is_monotonic_increasing:
+        order = np.argsort(lines[L.DATE].to_numpy(), kind="stable")
+    keys = lines[L.CLIENT].to_numpy()[order]
     columns = {}
     for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
-        present = ordered.loc[ordered[field] != "", [L.CLIENT, field]]
-        columns[field] = present.groupby(L.CLIENT, sort=False)[field].last()
-    return pd.DataFrame(columns)
+        values = lines[field].to_numpy()[order]
+        present = values != ""
+        columns[field] = pd.Series(values[present], dtype=object).groupby(keys[present], sort=False).last()
+    return pd.DataFrame(columns).rename_axis(L.CLIENT)
 
 
 def _interval_stats(client_visits: pd.DataFrame) -> pd.DataFrame:

@@ -51,7 +51,7 @@ class PrunePlan:
 
 def _ledger_clients(ledger: pd.DataFrame, as_of: pd.Timestamp, cutoff: pd.Timestamp) -> pd.DataFrame:
     """Per client of a visit ledger: visits, first/last visit, revenue, upcoming booking, last attempt."""
-    lines = completed_lines(ledger, as_of)
+    lines = completed_lines(ledger, as_of, [L.CLIENT, L.DATE, L.AMOUNT])
     day_visits = lines[[L.CLIENT, L.DATE]].drop_duplicates()
     by_client = day_visits.groupby(L.CLIENT, sort=False)[L.DATE]
     recent = in_last_months(lines[L.DATE], as_of, 12)

@@ -28,7 +28,7 @@ def service_groups(lines: pd.DataFrame) -> pd.Series:
 def services_summary(ledger: pd.DataFrame, clients: pd.DataFrame, *, as_of: pd.Timestamp) -> pd.DataFrame:
     """Per category: clients, visits, revenue, the A/B/C mix of its clients, and how many active regulars
     (A and B) never used it — the ready list for a targeted offer."""
-    lines = completed_lines(ledger, as_of)
+    lines = completed_lines(ledger, as_of, [L.CLIENT, L.DATE, L.CATEGORY, L.ITEM, L.AMOUNT])
     lines = lines.assign(group=service_groups(lines))
     lines = lines.loc[lines["group"] != ""]
     by_group = lines.groupby("group", sort=True)
@@ -58,7 +58,7 @@ def services_summary(ledger: pd.DataFrame, clients: pd.DataFrame, *, as_of: pd.T
 
 def cross_sell_list(ledger: pd.DataFrame, clients: pd.DataFrame, category: str, *, as_of: pd.Timestamp) -> pd.DataFrame:
     """Active regulars (A and B) who never used ``category`` (case-insensitive), most valuable first."""
-    lines = completed_lines(ledger, as_of)
+    lines = completed_lines(ledger, as_of, [L.CLIENT, L.CATEGORY, L.ITEM])
     groups = service_groups(lines)
     users = lines.loc[groups.str.casefold() == category.casefold(), L.CLIENT].unique()
     chosen = clients.loc[clients[C.SEGMENT].isin([A, B]) & ~clients[L.CLIENT].isin(users)]
@@ -72,7 +72,7 @@ HOUR = "hour"
 def load_heatmap(ledger: pd.DataFrame, *, as_of: pd.Timestamp, period_months: int = 12) -> pd.DataFrame:
     """Visits (client-days) by weekday (0 = Monday) × start hour over the period; lines without a time
     are left out. Rows: weekdays 0..6; columns: the hours the salon is ever busy in."""
-    lines = completed_lines(ledger, as_of)
+    lines = completed_lines(ledger, as_of, [L.CLIENT, L.DATE, L.TIME])
     lines = lines.loc[in_last_months(lines[L.DATE], as_of, period_months) & (lines[L.TIME] != "")]
     hour = pd.to_numeric(lines[L.TIME].str.split(":").str[0], errors="coerce")
     first = lines.assign(hour=hour).dropna(subset=["hour"]).sort_values(L.TIME)
@@ -99,7 +99,7 @@ STILL_ACTIVE = "share_still_active"
 def sources_summary(ledger: pd.DataFrame, clients: pd.DataFrame, *, as_of: pd.Timestamp) -> pd.DataFrame:
     """Per marketing source (a client's first non-empty source): clients, revenue in their first 12 months,
     and the share not lost. Empty when the export has no source column."""
-    lines = completed_lines(ledger, as_of)
+    lines = completed_lines(ledger, as_of, [L.CLIENT, L.DATE, L.SOURCE, L.SOURCE_ROW, L.AMOUNT])
     if (lines[L.SOURCE] == "").all():
         return pd.DataFrame(columns=[SOURCE, CLIENTS, FIRST_YEAR_REVENUE, STILL_ACTIVE])
     ordered = lines.sort_values([L.DATE, L.SOURCE_ROW], kind="stable")

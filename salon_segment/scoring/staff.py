@@ -27,7 +27,7 @@ RETURN_DAYS = 90
 
 def staff_visits(ledger: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     """One row per (client, day, staff) of completed lines, with that staff member's revenue that day."""
-    lines = completed_lines(ledger, as_of)
+    lines = completed_lines(ledger, as_of, [L.CLIENT, L.DATE, L.STAFF, L.KIND, L.AMOUNT])
     lines = lines.assign(product=lines[L.AMOUNT].where(lines[L.KIND] == L.PRODUCT, 0.0))
     grouped = lines.groupby([L.CLIENT, L.DATE, L.STAFF], sort=True, observed=True)
     return grouped.agg(revenue=(L.AMOUNT, "sum"), product=("product", "sum")).reset_index()
