@@ -42,6 +42,10 @@ STATUSES = (COMPLETED, NO_SHOW, CANCELLED, BOOKED)
 TEXT_COLUMNS = (
     CLIENT, CLIENT_NAME, EMAIL, PHONE, TIME, ITEM, KIND, CATEGORY, STAFF, STATUS, SOURCE, LINE_ID, SOURCE_FILE,
 )  # fmt: skip
+# Repeated text is stored as categories (lexically sorted, so sorting and grouping agree with plain text):
+# comparisons, takes and groupbys work on small integer codes, and ten million lines fit in memory.
+# Line ids are mostly unique, so they stay plain text.
+CATEGORICAL_COLUMNS = tuple(column for column in TEXT_COLUMNS if column not in (CLIENT, LINE_ID))
 LEDGER_COLUMNS = (
     CLIENT,
     CLIENT_NAME,
@@ -81,7 +85,9 @@ _DEFAULTS: Mapping[str, Any] = {
 
 
 def plain_column(values: pd.Series | np.ndarray) -> pd.Series:
-    """A positional Series; object text stays object (no conversion to pandas' string dtype)."""
+    """A positional Series; object text stays object (no conversion to pandas' string dtype), categories stay."""
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
+        return pd.Series(values.array, copy=False)
     array = values.to_numpy() if isinstance(values, pd.Series) else np.asarray(values)
     return pd.Series(array, dtype=object if array.dtype == object else None, copy=False)
 
@@ -118,6 +124,16 @@ def make_ledger(frame: pd.DataFrame, *, text_is_clean: bool = False) -> pd.DataF
         if values.isna().any():
             values = values.fillna("")
         ledger[column] = values
+    return with_categories(ledger)
+
+
+def with_categories(ledger: pd.DataFrame) -> pd.DataFrame:
+    """The ledger with its repeated text columns as sorted categories (columns that already are: unchanged)."""
+    for column in CATEGORICAL_COLUMNS:
+        values = ledger[column]
+        if not isinstance(values.dtype, pd.CategoricalDtype):
+            codes, categories = pd.factorize(values.to_numpy(dtype=object), sort=True)
+            ledger[column] = pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
     return ledger
 
 

@@ -120,7 +120,7 @@ def read_exports(paths: Sequence[Path], options: ImportOptions | None = None) ->
     lists = [p.table for p in parts if p.kind == CLIENT_LIST_KIND]
     rejects = [p.rejects for p in parts]
     return ImportResult(
-        ledger=pd.concat(ledgers, ignore_index=True) if ledgers else L.empty_ledger(),
+        ledger=L.with_categories(pd.concat(ledgers, ignore_index=True)) if ledgers else L.empty_ledger(),
         client_list=pd.concat(lists, ignore_index=True) if lists else L.empty_client_list(),
         reports=[p.report for p in parts],
         rejects=pd.concat(rejects, ignore_index=True) if rejects else pd.DataFrame(columns=list(REJECT_COLUMNS)),

@@ -19,6 +19,7 @@ from salon_segment.importers import headers as H
 from salon_segment.importers.source import Limits, RawTable
 from salon_segment.importers.values import (
     TextColumn,
+    email_text,
     fold_name,
     identity_keys,
     kinds_from_type,
@@ -216,8 +217,10 @@ class _Cells:
         return us_style and "/" in "".join(dates.head(50).tolist())
 
 
-def _rows_of(values: object, keep: np.ndarray | None, n: int) -> np.ndarray:
-    """A column's values for the used rows (a scalar is repeated)."""
+def _rows_of(values: object, keep: np.ndarray | None, n: int) -> np.ndarray | pd.Series:
+    """A column's values for the used rows (a scalar is repeated; categories stay categories)."""
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
+        return values.reset_index(drop=True) if keep is None else values[keep].reset_index(drop=True)
     array = np.asarray(values) if not isinstance(values, pd.Series) else values.to_numpy()
     if array.ndim == 0:
         array = np.full(n, array.item(), dtype=object if isinstance(array.item(), str) else None)
@@ -322,7 +325,7 @@ def _kinds(cells: _Cells, options: ImportOptions) -> pd.Series:
 def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) -> Normalized:
     """A visit/sales export → ledger lines (one per used row)."""
     cells = _Cells(raw, mapping, options.limits.max_field_chars)
-    keys, name, email, phone, client_ok = cells.identity()
+    keys, name, _email, _phone, client_ok = cells.identity()  # the ledger takes e-mail and phone as categories
     amount_text = cells.get(H.AMOUNT)
     amounts = parse_amounts(cells.column(H.AMOUNT)) if amount_text is not None else None
     raw_date = cells.get(H.DATE)
@@ -355,14 +358,17 @@ def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) ->
         status, unknown_statuses = pd.Series(L.COMPLETED, index=cells.index[used], dtype=object), []
 
     def text(name_: str) -> pd.Series:
-        column = cells.get(name_)
-        return column if column is not None else cells.empty
+        column = cells.column(name_)
+        return column.categorical() if column is not None else blank
+
+    blank = pd.Series(pd.Categorical.from_codes(np.zeros(len(cells.index), dtype=np.int8), categories=[""]))
+    email_column = cells.column(H.EMAIL)
 
     columns = {
         L.CLIENT: keys,
-        L.CLIENT_NAME: name,
-        L.EMAIL: email,
-        L.PHONE: phone,
+        L.CLIENT_NAME: text(H.CLIENT_NAME) if H.CLIENT_NAME in mapping else name,
+        L.EMAIL: email_column.categorical(email_text(email_column.uniques)) if email_column is not None else blank,
+        L.PHONE: text(H.PHONE),
         L.DATE: parsed.dates,
         L.TIME: cells.get(H.TIME) if H.TIME in mapping else parsed.times,
         L.ITEM: text(H.ITEM),
@@ -373,7 +379,7 @@ def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) ->
         L.QUANTITY: quantities if quantities is not None else 1.0,
         L.SOURCE: text(H.SOURCE),
         L.LINE_ID: text(H.LINE_ID),
-        L.SOURCE_FILE: str(raw.path),
+        L.SOURCE_FILE: pd.Series(pd.Categorical.from_codes(blank.array.codes, categories=[str(raw.path)])),
         L.SOURCE_ROW: raw.rows,
     }
     keep = None if bool(used.all()) else used.to_numpy()

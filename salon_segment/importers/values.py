@@ -47,6 +47,16 @@ class TextColumn:
         """The stripped text of every row."""
         return self.spread(self.uniques.to_numpy(dtype=object))
 
+    def categorical(self, per_unique: object = None) -> pd.Series:
+        """Like ``spread`` (default: the stripped text), as sorted categories for the ledger: one
+        factorisation of the distinct values and one take of the codes instead of hashing every row."""
+        values = self.uniques.to_numpy(dtype=object) if per_unique is None else np.asarray(per_unique, dtype=object)
+        codes, categories = pd.factorize(values, sort=True)
+        return pd.Series(
+            pd.Categorical.from_codes(codes[self.codes], categories=pd.Index(categories, dtype=object)),
+            index=self.index,
+        )
+
 
 TextLike = pd.Series | TextColumn
 
@@ -283,11 +293,13 @@ def kinds_from_keywords(items: TextLike, keywords: tuple[str, ...]) -> pd.Series
 def normalize_email(values: TextLike) -> pd.Series:
     """Trimmed, lower-case e-mail; empty when the value has no '@'."""
 
-    def clean(uniques: pd.Series) -> pd.Series:
-        text = uniques.str.strip().str.lower()
-        return text.where(text.str.contains("@", regex=False), "")
+    return per_unique(values, email_text)
 
-    return per_unique(values, clean)
+
+def email_text(uniques: pd.Series) -> pd.Series:
+    """Distinct values → trimmed, lower-case e-mail, empty without an '@'."""
+    text = uniques.str.strip().str.lower()
+    return text.where(text.str.contains("@", regex=False), "")
 
 
 def normalize_phone(values: TextLike) -> pd.Series:

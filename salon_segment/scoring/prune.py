@@ -161,7 +161,7 @@ def prune_plan(
     chosen = chosen.join(contacts if contacts is not None else _contacts(ledger, client_list))
     for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
         chosen[field] = chosen[field].fillna("").astype(object)
-    chosen[ATTEMPT_STATUS] = chosen[ATTEMPT_STATUS].fillna("").astype(object)
+    chosen[ATTEMPT_STATUS] = chosen[ATTEMPT_STATUS].astype(object).fillna("")
     chosen[REVENUE_TOTAL] = chosen[REVENUE_TOTAL].fillna(0.0)
     chosen[REVENUE_12M] = chosen[REVENUE_12M].fillna(0.0)
     chosen[L.VISITS] = chosen[L.VISITS].fillna(0).astype("int64")

@@ -14,9 +14,7 @@ VISIT_HAS_PRODUCT = "has_product"
 VISIT_COLUMNS = (L.CLIENT, L.DATE, VISIT_REVENUE, VISIT_PRODUCT_REVENUE, VISIT_HAS_PRODUCT)
 
 
-def completed_lines(
-    ledger: pd.DataFrame, as_of: pd.Timestamp, columns: Sequence[str] | None = None
-) -> pd.DataFrame:
+def completed_lines(ledger: pd.DataFrame, as_of: pd.Timestamp, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """Completed lines dated on or before as_of: the lines that make visits and revenue.
 
     ``columns`` limits the copy to what the caller uses (a full copy of a large ledger is the slow part).
