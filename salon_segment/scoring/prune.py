@@ -17,7 +17,6 @@ from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import N_, _
 from salon_segment.scoring.clients import latest_contacts
 from salon_segment.scoring.periods import Duration, in_last_months
-from salon_segment.scoring.visits import completed_lines
 
 NOTE = "note"  # English, for files; renderers build their own text from the two attempt columns
 ATTEMPT_DATE = "attempt_date"  # the latest no-show or cancellation within the period
@@ -50,30 +49,42 @@ class PrunePlan:
 
 
 def _ledger_clients(ledger: pd.DataFrame, as_of: pd.Timestamp, cutoff: pd.Timestamp) -> pd.DataFrame:
-    """Per client of a visit ledger: visits, first/last visit, revenue, upcoming booking, last attempt."""
-    lines = completed_lines(ledger, as_of, [L.CLIENT, L.DATE, L.AMOUNT])
-    day_visits = lines[[L.CLIENT, L.DATE]].drop_duplicates()
-    by_client = day_visits.groupby(L.CLIENT, sort=False)[L.DATE]
-    recent = in_last_months(lines[L.DATE], as_of, 12)
-    attempts = ledger.loc[ledger[L.STATUS].isin([L.NO_SHOW, L.CANCELLED]) & (ledger[L.DATE] >= cutoff)]
-    attempts = attempts.loc[attempts[L.DATE] <= as_of].sort_values(L.DATE).groupby(L.CLIENT, sort=False).last()
-    upcoming = ledger.loc[(ledger[L.DATE] > as_of) & (ledger[L.STATUS] != L.CANCELLED), L.CLIENT].unique()
+    """Per client of a visit ledger: visits, first/last visit, revenue, upcoming booking, last attempt.
+
+    Grouped on integer client codes (one factorisation of the key instead of one per figure).
+    """
+    codes, everyone = pd.factorize(ledger[L.CLIENT].to_numpy())  # first appearance, like unique()
+    dates = ledger[L.DATE]
+    status = ledger[L.STATUS]
+    past = (dates <= as_of).to_numpy()
+    completed = (status == L.COMPLETED).to_numpy() & past
+    visit_dates = pd.Series(dates.to_numpy()[completed])
+    by_client = visit_dates.groupby(codes[completed])
+    amounts = pd.Series(ledger[L.AMOUNT].to_numpy()[completed])
+    recent = in_last_months(visit_dates, as_of, 12).to_numpy()
+    attempt = (status.isin([L.NO_SHOW, L.CANCELLED]) & (dates >= cutoff)).to_numpy() & past
+    attempts = pd.DataFrame(
+        {L.DATE: dates.to_numpy()[attempt], L.STATUS: status.to_numpy()[attempt], "code": codes[attempt]}
+    )
+    attempts = attempts.sort_values(L.DATE, kind="stable").groupby("code").last()
+    upcoming = ~past & (status != L.CANCELLED).to_numpy()
+    positions = pd.RangeIndex(len(everyone))
+    day_visits = by_client.nunique()  # visits are client-days
     clients = pd.DataFrame(
         {
             L.FIRST_VISIT: by_client.min(),
             L.LAST_VISIT: by_client.max(),
-            L.VISITS: by_client.size().astype(float),
-            REVENUE_TOTAL: lines.groupby(L.CLIENT, sort=False)[L.AMOUNT].sum(),
-            REVENUE_12M: lines.loc[recent].groupby(L.CLIENT, sort=False)[L.AMOUNT].sum(),
-        }
+            L.VISITS: day_visits.astype(float),
+            REVENUE_TOTAL: amounts.groupby(codes[completed]).sum(),
+            REVENUE_12M: amounts[recent].groupby(codes[completed][recent]).sum(),
+            "seen": dates[past].groupby(codes[past]).max(),  # never-visited clients: their latest line of any kind
+            "upcoming": np.bincount(codes[upcoming], minlength=len(everyone)) > 0,
+            ATTEMPT_DATE: attempts[L.DATE],
+            ATTEMPT_STATUS: attempts[L.STATUS],
+        },
+        index=positions,
     )
-    everyone = pd.Index(ledger[L.CLIENT].unique(), name=L.CLIENT)
-    clients = clients.reindex(everyone)
-    latest_line = ledger.loc[ledger[L.DATE] <= as_of].groupby(L.CLIENT, sort=False)[L.DATE].max()
-    clients["seen"] = latest_line.reindex(everyone)  # never-visited clients: their latest line of any kind
-    clients["upcoming"] = everyone.isin(upcoming)
-    clients[ATTEMPT_DATE] = attempts[L.DATE].reindex(everyone)
-    clients[ATTEMPT_STATUS] = attempts[L.STATUS].reindex(everyone)
+    clients.index = pd.Index(everyone, name=L.CLIENT, dtype=object)
     return clients
 
 
