@@ -67,18 +67,26 @@ _FLOAT_TOLERANCE = 1e-9
 def latest_contacts(lines: pd.DataFrame) -> pd.DataFrame:
     """The most recent non-empty name, e-mail and phone of each client, indexed by client key.
 
-    Rows are ordered by date with a stable sort, so same-day ties keep file order (ledgers are in file order).
+    Lines are ordered by date with a stable sort, so same-day ties keep file order (ledgers are in file order).
+    Works on integer codes: the client's key and each field's category codes, never the text of every line.
     """
-    order = slice(None)  # only the four columns are reordered, never the whole frame
+    order = np.arange(len(lines))
     if L.DATE in lines.columns and not lines[L.DATE].is_monotonic_increasing:
         order = np.argsort(lines[L.DATE].to_numpy(), kind="stable")
-    keys = lines[L.CLIENT].to_numpy()[order]
+    clients, everyone = pd.factorize(lines[L.CLIENT].to_numpy())
+    clients = clients[order]
     columns = {}
     for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
-        values = lines[field].to_numpy()[order]
-        present = values != ""
-        columns[field] = pd.Series(values[present], dtype=object).groupby(keys[present], sort=False).last()
-    return pd.DataFrame(columns).rename_axis(L.CLIENT)
+        values = pd.Categorical(lines[field])  # a no-op for the ledger's categorical columns
+        codes = values.codes[order]
+        empty = values.categories.get_indexer([""])[0]
+        present = np.flatnonzero((codes != empty) & (codes >= 0))  # -1: missing
+        last = pd.Series(present).groupby(clients[present]).max()  # position of the latest present value
+        text = values.categories.to_numpy(dtype=object)[codes[last.to_numpy()]]
+        columns[field] = pd.Series(text, index=last.index, dtype=object)
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(len(everyone))).dropna(how="all")
+    frame.index = pd.Index(everyone[frame.index], name=L.CLIENT, dtype=object)
+    return frame
 
 
 def _interval_stats(client_visits: pd.DataFrame) -> pd.DataFrame:
