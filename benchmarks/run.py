@@ -2,9 +2,13 @@
 
     python benchmarks/run.py --lines 1000000
 
-(a) reference: pandas.read_csv(dtype=str) + to_datetime/to_numeric with the formats known in advance;
-(b) salon-segment's import (read_exports) of the same file.
-Repetitions alternate between the two so that drift on a shared machine hits both alike; medians are printed.
+(a) reference: pandas.read_csv(dtype=str) + to_datetime/to_numeric with the formats known in advance + one
+    groupby per client, as a child process like the commands (and in process, beside salon-segment's import);
+(b) `salon-segment analyze --format json`, (c) `analyze --excel`, (d) each insight command, as child processes;
+(e) peers, in memory on the same ledger: salon-segment's scoring against lifetimes'
+    summary_data_from_transaction_data (when lifetimes is installed: pip install -e ".[bench]").
+Repetitions alternate so that drift on a shared machine hits every line alike; medians, ratios to the
+reference and each child's peak RSS are printed.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import write
 
+from salon_segment import ledger as L
 from salon_segment.importers import read_exports
 
 
@@ -34,7 +39,13 @@ def reference_import(path: Path) -> int:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     frame["Appointment Date"] = pd.to_datetime(frame["Appointment Date"], format="%Y-%m-%d")
     frame["Price"] = pd.to_numeric(frame["Price"])
-    return len(frame)
+    per_client = frame.groupby("Client ID").agg(
+        first=("Appointment Date", "min"),
+        last=("Appointment Date", "max"),
+        lines=("Price", "size"),
+        spent=("Price", "sum"),
+    )
+    return len(per_client)
 
 
 def salon_segment_import(path: Path) -> int:
@@ -43,12 +54,16 @@ def salon_segment_import(path: Path) -> int:
 
 def command(args: list[str]) -> tuple[float, float]:
     """Run a salon-segment command as a subprocess: (seconds, the child's own peak RSS in MiB)."""
+    return child_process([sys.executable, "-m", "salon_segment", *args])
+
+
+def child_process(argv: list[str]) -> tuple[float, float]:
+    """Run a child process: (seconds, its own peak RSS in MiB)."""
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "salon_segment", *args], stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
-        raise SystemExit(f"salon-segment {' '.join(args)} failed with exit code {child.returncode}")
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{' '.join(argv)} failed with exit code {os.waitstatus_to_exitcode(status)}")
     return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
@@ -120,6 +135,37 @@ def scoring_and_insights(path: Path) -> None:
         print(f"{name:<28}{time.perf_counter() - start:>8.2f} s")
 
 
+def peers(path: Path, repeat: int) -> None:
+    """In memory, on the same ledger: salon-segment's scoring against lifetimes' per-client summary."""
+    from salon_segment.rules import Rules
+    from salon_segment.scoring import analyze
+    from salon_segment.scoring.visits import completed_lines
+
+    ledger = read_exports([path]).ledger
+    as_of, rules = pd.Timestamp("2026-11-20"), Rules()
+    steps: dict[str, Callable[[], object]] = {
+        "salon-segment scoring (analyze)": lambda: analyze(ledger, as_of=as_of, rules=rules)
+    }
+    try:
+        from lifetimes.utils import summary_data_from_transaction_data
+    except ImportError:
+        print('peers: lifetimes is not installed (pip install -e ".[bench]"); only salon-segment\'s scoring is timed')
+    else:
+        lines = completed_lines(ledger, as_of, [L.CLIENT, L.DATE, L.AMOUNT])
+        steps["lifetimes summary_data_from_transaction_data"] = lambda: summary_data_from_transaction_data(
+            lines, L.CLIENT, L.DATE, monetary_value_col=L.AMOUNT, observation_period_end=as_of
+        )
+    times: dict[str, list[float]] = {name: [] for name in steps}
+    for _ in range(repeat):
+        for name, step in steps.items():
+            start = time.perf_counter()
+            step()
+            times[name].append(time.perf_counter() - start)
+    print(f"\npeers, in memory on the same {len(ledger):,}-line ledger")
+    for name, values in times.items():
+        print(f"{name:<48}{statistics.median(values):>8.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=1_000_000)
@@ -128,7 +174,11 @@ def main() -> None:
     parser.add_argument("--excel-clients", type=int, default=0, help="also time the Excel summary for N clients")
     parser.add_argument("--insights", action="store_true", help="also time scoring and every insight in memory")
     parser.add_argument("--quick", action="store_true", help="only the reference, the import and analyze")
+    parser.add_argument("--reference-only", type=Path, help=argparse.SUPPRESS)  # the reference's child process
     args = parser.parse_args()
+    if args.reference_only:
+        reference_import(args.reference_only)
+        return
     if args.excel_clients:
         excel_summary(args.excel_clients)
     with tempfile.TemporaryDirectory() as folder:
@@ -137,40 +187,45 @@ def main() -> None:
         lines = f"{args.lines:,} lines" if args.file is None else "given file"
         print(f"file: {path.name}, {lines}, {size:,.0f} MiB")
         excel = Path(folder) / "summary.xlsx"
+        as_of = ["--as-of", "2026-11-20"]
         commands = {
-            "analyze --format json": ["analyze", str(path), "--as-of", "2026-11-20", "--format", "json"],
-            "analyze --excel": [
-                "analyze",
-                str(path),
-                "--as-of",
-                "2026-11-20",
-                "--excel",
-                str(excel),
-                "--quiet",
-                "--force",
-            ],
-            "staff": ["staff", str(path), "--as-of", "2026-11-20", "--format", "json"],
-            "services": ["services", str(path), "--as-of", "2026-11-20", "--format", "json"],
-            "load": ["load", str(path), "--as-of", "2026-11-20", "--format", "json"],
-            "trend": ["trend", str(path), "--as-of", "2026-11-20", "--format", "json"],
+            "analyze --format json": ["analyze", str(path), *as_of, "--format", "json"],
+            "analyze --excel": ["analyze", str(path), *as_of, "--excel", str(excel), "--quiet", "--force"],
+            "staff": ["staff", str(path), *as_of, "--format", "json"],
+            "services": ["services", str(path), *as_of, "--format", "json"],
+            "load": ["load", str(path), *as_of, "--format", "json"],
+            "trend": ["trend", str(path), *as_of, "--format", "json"],
+            "client": ["client", str(path), "Client 0000001", *as_of, "--format", "json"],
         }
         if args.quick:
             commands = dict(list(commands.items())[:1])
-        runs: dict[str, list[float]] = {"reference (in process)": [], "salon-segment import": []}
+        reference = "reference (child process)"
+        runs: dict[str, list[float]] = {
+            reference: [],
+            "reference (in process)": [],
+            "salon-segment import (in process)": [],
+        }
         memory: dict[str, float] = {}
         for _ in range(args.repeat):  # alternate, so drift on a shared machine hits every line alike
+            seconds, memory[reference] = child_process([sys.executable, __file__, "--reference-only", str(path)])
+            runs[reference].append(seconds)
             runs["reference (in process)"].append(timed(reference_import, path))
-            runs["salon-segment import"].append(timed(salon_segment_import, path))
+            runs["salon-segment import (in process)"].append(timed(salon_segment_import, path))
             for name, arguments in commands.items():
                 seconds, peak = command(arguments)
                 runs.setdefault(name, []).append(seconds)
                 memory[name] = max(memory.get(name, 0.0), peak)
-        base = statistics.median(runs["reference (in process)"])
-        print(f"{'what':<26}{'median s':>10}{'ratio':>8}{'peak MiB':>10}")
+        base = statistics.median(runs[reference])
+        print(f"{'what':<36}{'median s':>10}{'× ref':>8}{'peak MiB':>10}")
         for name, times in runs.items():
             median = statistics.median(times)
             peak = f"{memory[name]:>10,.0f}" if name in memory else f"{'':>10}"
-            print(f"{name:<26}{median:>10.2f}{median / base:>8.2f}{peak}")
+            print(f"{name:<36}{median:>10.2f}{median / base:>8.2f}{peak}")
+        print(
+            "(× ref: against the reference run as a child process, like the commands: interpreter and imports included)"
+        )
+        if not args.quick:
+            peers(path, args.repeat)
         if args.insights:
             scoring_and_insights(path)
 
