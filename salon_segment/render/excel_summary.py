@@ -7,8 +7,8 @@ same input and as_of give the same cells (document properties are dated from as_
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
+import io
 import math
 import warnings
 from collections.abc import Sequence
@@ -31,6 +31,7 @@ from salon_segment.i18n import N_, _, language
 from salon_segment.importers import FileReport
 from salon_segment.output import inert, inert_text
 from salon_segment.render import formatting as F
+from salon_segment.render.sheet_rows import CellColumn, splice_rows
 from salon_segment.render.terminal import segment_approach, segment_label
 from salon_segment.render.workbook import cell_value
 from salon_segment.scoring import clients as C
@@ -82,6 +83,7 @@ class _Writer:
             "share": SHARE_FORMAT,
             "number": NUMBER_FORMAT,
         }
+        self.rows: dict[str, list[CellColumn]] = {}  # sheet part → its table's data columns, added on save
 
     def cell(self, sheet: Any, value: Any, kind: str = "text", *, bold: bool = False, font: Font | None = None) -> Any:
         value = cell_value(value)
@@ -96,57 +98,47 @@ class _Writer:
             cell.font = font or BOLD
         return cell
 
-    def _style_of(self, sheet: Any, kind: str) -> Any:
+    def _style_id(self, sheet: Any, kind: str) -> int:
+        """The workbook's style id for a column kind's number format (0: unstyled)."""
         if kind not in self.formats:
-            return None
+            return 0
         template = WriteOnlyCell(sheet, value=0)
         template.number_format = self.formats[kind]
-        return template._style
+        return template.style_id
 
-    @staticmethod
-    def _python_values(values: pd.Series, kind: str) -> list[Any]:
-        """A column as plain Python values (None for missing), converted once, not cell by cell."""
+    def _cell_column(self, sheet: Any, values: pd.Series, kind: str) -> CellColumn:
+        """A column's cells: text made inert, numbers and dates typed, with the kind's number format."""
         if kind == "text":
-            return inert_text(values.fillna("").astype(str)).tolist()
-        if kind == "date":
-            dates = pd.to_datetime(values)
-            return [None if pd.isna(d) else d.date() for d in dates.dt.to_pydatetime()]
-        numbers = pd.to_numeric(values, errors="coerce").astype(float)
-        if kind in ("int", "bool"):
-            return [None if math.isnan(v) else int(v) for v in numbers.tolist()]
-        return [None if math.isnan(v) else v for v in numbers.tolist()]
+            return CellColumn(inert_text(values.fillna("").astype(str)), "text")
+        return CellColumn(values, "date" if kind == "date" else "number", self._style_id(sheet, kind))
 
-    def table(
-        self, sheet: Any, name: str, columns: Sequence[Column], frame: pd.DataFrame, *, first_row: int = 1
-    ) -> None:
-        """Header + one row per record as an Excel table with filters (columns typed by ``Column.kind``)."""
+    def table(self, sheet: Any, name: str, columns: Sequence[Column], frame: pd.DataFrame) -> None:
+        """Header + one row per record as an Excel table with filters (columns typed by ``Column.kind``).
+
+        The table must be the last thing on its sheet: its data rows are added when the workbook is saved.
+        """
         for index, column in enumerate(columns, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = column.width
         header = [self.cell(sheet, _(c.header), bold=True) for c in columns]
         for cell in header:
             cell.alignment = WRAP
         sheet.append(header)
-        columns_values = [self._python_values(frame[c.key], c.kind) for c in columns]
-        styles = [self._style_of(sheet, c.kind) for c in columns]
-        for row in zip(*columns_values, strict=True):
-            cells = []
-            for value, style in zip(row, styles, strict=True):
-                if style is None or value is None:
-                    cells.append(value)
-                else:
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell._style = copy.copy(style)  # a prepared style: much faster than the number_format setter
-                    cells.append(cell)
-            sheet.append(cells)
-        last_row = first_row + len(frame)
         if len(frame):
-            ref = f"A{first_row}:{get_column_letter(len(columns))}{last_row}"
+            part = f"xl/worksheets/sheet{self.workbook.worksheets.index(sheet) + 1}.xml"
+            self.rows[part] = [self._cell_column(sheet, frame[c.key], c.kind) for c in columns]
+            ref = f"A1:{get_column_letter(len(columns))}{len(frame) + 1}"
             table = Table(displayName=name, ref=ref)
             table.tableColumns = [TableColumn(id=i, name=_(c.header)) for i, c in enumerate(columns, start=1)]
             table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
             with warnings.catch_warnings():  # openpyxl warns in write-only mode even when columns are given
                 warnings.simplefilter("ignore", UserWarning)
                 sheet.add_table(table)
+
+    def save(self, path: Path) -> None:
+        """Save the workbook to ``path`` with every table's data rows."""
+        buffer = io.BytesIO()
+        self.workbook.save(buffer)
+        splice_rows(buffer, path, self.rows)
 
 
 CLIENT_COLUMNS = (
@@ -494,4 +486,4 @@ def write_summary(
     for name, value in analysis.rules.as_dict().items():
         shown = ", ".join(value) if isinstance(value, list) else value
         about.append([name, writer.cell(about, shown) if isinstance(shown, str) else shown])
-    workbook.save(path)
+    writer.save(path)
