@@ -317,9 +317,14 @@ def _kinds(cells: _Cells, options: ImportOptions) -> pd.Series:
         for column in (item, category):
             if column is not None:
                 is_product |= names_a_product(column, keywords)
-    fallback = pd.Series(np.where(is_product, L.PRODUCT, L.SERVICE), index=cells.index, dtype=object)
+    kinds = np.array(sorted(L.KINDS), dtype=object)  # categories in sorted order, as the ledger keeps them
+    codes = np.where(is_product, kinds.tolist().index(L.PRODUCT), kinds.tolist().index(L.SERVICE))
     type_column = cells.column(H.KIND)
-    return fallback if type_column is None else kinds_from_type(type_column).fillna(fallback)
+    if type_column is not None:  # the export's own type word wins where it is known
+        per_word = pd.Categorical(kinds_from_type(type_column.uniques), categories=kinds).codes  # -1: unknown word
+        from_type = per_word[type_column.codes]
+        codes = np.where(from_type >= 0, from_type, codes)
+    return pd.Series(pd.Categorical.from_codes(codes, categories=kinds), index=cells.index)
 
 
 def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) -> Normalized:
@@ -355,7 +360,8 @@ def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) ->
     if status_text is not None:
         status, unknown_statuses = map_statuses(status_text[used])
     else:
-        status, unknown_statuses = pd.Series(L.COMPLETED, index=cells.index[used], dtype=object), []
+        completed = pd.Categorical.from_codes(np.zeros(int(used.sum()), dtype=np.int8), categories=[L.COMPLETED])
+        status, unknown_statuses = pd.Series(completed, index=cells.index[used]), []
 
     def text(name_: str) -> pd.Series:
         column = cells.column(name_)
@@ -370,7 +376,7 @@ def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) ->
         L.EMAIL: email_column.categorical(email_text(email_column.uniques)) if email_column is not None else blank,
         L.PHONE: text(H.PHONE),
         L.DATE: parsed.dates,
-        L.TIME: cells.get(H.TIME) if H.TIME in mapping else parsed.times,
+        L.TIME: text(H.TIME) if H.TIME in mapping else parsed.times,
         L.ITEM: text(H.ITEM),
         L.KIND: _kinds(cells, options),
         L.CATEGORY: text(H.CATEGORY),
@@ -387,7 +393,7 @@ def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) ->
         {name_: L.plain_column(_rows_of(values, keep, len(cells.index))) for name_, values in columns.items()},
         copy=False,
     )
-    frame[L.STATUS] = L.plain_column(status.to_numpy(dtype=object))
+    frame[L.STATUS] = L.plain_column(status)
     ledger = L.make_ledger(frame, text_is_clean=True)
     dates = ledger[L.DATE]
     report = _report(

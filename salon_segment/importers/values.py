@@ -163,7 +163,7 @@ def parse_dates(values: TextLike, *, month_first_hint: bool = False) -> ParsedDa
         date_format = "unknown"
     return ParsedDates(
         dates=column.spread(parsed.to_numpy(dtype="datetime64[ns]")),
-        times=column.spread(times.fillna("").to_numpy(dtype=object)),
+        times=column.categorical(times.fillna("").to_numpy(dtype=object)),
         date_format=date_format,
         note=note,
     )
@@ -266,7 +266,7 @@ def map_statuses(values: TextLike) -> tuple[pd.Series, list[str]]:
     present = pd.Series(False, index=column.uniques.index)
     present[np.unique(column.codes)] = True  # only values that occur in these rows
     unknown = sorted(set(column.uniques[mapped.isna() & (normalized != "") & present].tolist()))
-    return column.spread(mapped.fillna(L.COMPLETED).to_numpy(dtype=object)), unknown
+    return column.categorical(mapped.fillna(L.COMPLETED).to_numpy(dtype=object)), unknown
 
 
 def kinds_from_type(values: TextLike) -> pd.Series:
