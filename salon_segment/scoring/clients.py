@@ -67,23 +67,28 @@ _FLOAT_TOLERANCE = 1e-9
 def latest_contacts(lines: pd.DataFrame) -> pd.DataFrame:
     """The most recent non-empty name, e-mail and phone of each client, indexed by client key.
 
-    Lines are ordered by date with a stable sort, so same-day ties keep file order (ledgers are in file order).
-    Works on integer codes: the client's key and each field's category codes, never the text of every line.
+    "Most recent" is the latest date, and on one day the latest line in file order (ledgers are in file order):
+    one int64 per line, day × 2³² + position, whose maximum per client needs no sort. Works on integer codes —
+    the client's key and each field's category codes — never on the text of every line.
     """
-    order = np.arange(len(lines))
-    if L.DATE in lines.columns and not lines[L.DATE].is_monotonic_increasing:
-        order = np.argsort(lines[L.DATE].to_numpy(), kind="stable")
+    position = np.arange(len(lines), dtype="int64")
+    recency = position
+    if L.DATE in lines.columns:
+        dates = lines[L.DATE].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+        days = dates.astype("int64")  # ledger dates lie within 1900–2200, so no overflow below
+        undated = np.isnat(dates)  # client-list rows next to a ledger: they count as the latest
+        days = np.where(undated, days[~undated].max(initial=0) + 1, days)
+        recency = days * 2**32 + position
     clients, everyone = pd.factorize(lines[L.CLIENT].to_numpy())
-    clients = clients[order]
     columns = {}
     for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
         values = pd.Categorical(lines[field])  # a no-op for the ledger's categorical columns
-        codes = values.codes[order]
         empty = values.categories.get_indexer([""])[0]
-        present = np.flatnonzero((codes != empty) & (codes >= 0))  # -1: missing
-        last = pd.Series(present).groupby(clients[present]).max()  # position of the latest present value
-        text = values.categories.to_numpy(dtype=object)[codes[last.to_numpy()]]
-        columns[field] = pd.Series(text, index=last.index, dtype=object)
+        present = (values.codes != empty) & (values.codes >= 0)  # -1: missing
+        latest = pd.Series(recency[present]).groupby(clients[present]).max()
+        chosen = (latest.to_numpy() & (2**32 - 1)).astype("int64")  # back to the line's position
+        text = values.categories.to_numpy(dtype=object)[values.codes[chosen]]
+        columns[field] = pd.Series(text, index=latest.index, dtype=object)
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(everyone))).dropna(how="all")
     frame.index = pd.Index(everyone[frame.index], name=L.CLIENT, dtype=object)
     return frame
