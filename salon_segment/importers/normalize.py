@@ -228,10 +228,15 @@ def _rows_of(values: object, keep: np.ndarray | None, n: int) -> np.ndarray | pd
 
 
 def _example(values: pd.Series | None, mask: pd.Series) -> str:
+    """The first non-empty value among the masked rows (the first thousand rows nearly always hold one)."""
     if values is None:
         return ""
-    present = values[mask & (values != "")]
-    return "" if present.empty else str(present.iloc[0])
+    for rows in (slice(0, 1000), slice(None)):
+        head = values.iloc[rows]
+        present = head[mask.iloc[rows] & (head != "")]
+        if not present.empty:
+            return str(present.iloc[0])
+    return ""
 
 
 @dataclass(frozen=True)
