@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from salon_segment import ledger as L
@@ -26,20 +27,29 @@ def completed_lines(ledger: pd.DataFrame, as_of: pd.Timestamp, columns: Sequence
 def visits(ledger: pd.DataFrame, *, as_of: pd.Timestamp) -> pd.DataFrame:
     """One row per (client, day) with that day's revenue, product revenue and whether a product was bought.
 
-    Sorted by client, then date.
+    Sorted by client, then date. Grouped on one int64 per line (client code × day span + day), which is several
+    times faster than grouping on the client's text and the date.
     """
     lines = completed_lines(ledger, as_of, [L.CLIENT, L.DATE, L.KIND, L.AMOUNT])
-    is_product = lines[L.KIND] == L.PRODUCT
+    codes, clients = pd.factorize(lines[L.CLIENT].to_numpy(), sort=True)
+    days = lines[L.DATE].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype("int64")
+    first_day = int(days.min(initial=0))
+    span = int(days.max(initial=0)) - first_day + 1
+    client_day = codes.astype("int64") * span + (days - first_day)
+    is_product = (lines[L.KIND] == L.PRODUCT).to_numpy()
+    amount = lines[L.AMOUNT].to_numpy()
     frame = pd.DataFrame(
         {
-            L.CLIENT: lines[L.CLIENT],
-            L.DATE: lines[L.DATE],
-            VISIT_REVENUE: lines[L.AMOUNT],
-            VISIT_PRODUCT_REVENUE: lines[L.AMOUNT].where(is_product, 0.0),
+            VISIT_REVENUE: amount,
+            VISIT_PRODUCT_REVENUE: np.where(is_product, amount, 0.0),
             VISIT_HAS_PRODUCT: is_product,
         }
     )
-    grouped = frame.groupby([L.CLIENT, L.DATE], sort=True, observed=True).agg(
+    grouped = frame.groupby(client_day, sort=True).agg(
         {VISIT_REVENUE: "sum", VISIT_PRODUCT_REVENUE: "sum", VISIT_HAS_PRODUCT: "any"}
     )
-    return grouped.reset_index()[list(VISIT_COLUMNS)]
+    keys = grouped.index.to_numpy()
+    client_keys = np.asarray(clients, dtype=object)[keys // span]
+    grouped.insert(0, L.CLIENT, pd.Series(client_keys, index=grouped.index, dtype=object))
+    grouped.insert(1, L.DATE, (keys % span + first_day).astype("datetime64[D]").astype("datetime64[ns]"))
+    return grouped.reset_index(drop=True)[list(VISIT_COLUMNS)]
