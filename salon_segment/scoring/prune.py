@@ -69,7 +69,11 @@ def _ledger_clients(ledger: pd.DataFrame, as_of: pd.Timestamp, cutoff: pd.Timest
     attempts = attempts.sort_values(L.DATE, kind="stable").groupby("code").last()
     upcoming = ~past & (status != L.CANCELLED).to_numpy()
     positions = pd.RangeIndex(len(everyone))
-    day_visits = by_client.nunique()  # visits are client-days
+    days = visit_dates.to_numpy().astype("datetime64[D]").astype("int64")  # visits are client-days: one int64
+    first_day = int(days.min(initial=0))  # per (client, day), each counted once
+    span = int(days.max(initial=0)) - first_day + 1
+    client_days = pd.unique(codes[completed].astype("int64") * span + (days - first_day))
+    day_visits = pd.Series(np.bincount(client_days // span, minlength=len(everyone))).where(lambda n: n > 0)
     clients = pd.DataFrame(
         {
             L.FIRST_VISIT: by_client.min(),
