@@ -127,13 +127,23 @@ def make_ledger(frame: pd.DataFrame, *, text_is_clean: bool = False) -> pd.DataF
     return with_categories(ledger)
 
 
+def text_categories(codes: np.ndarray, categories: object) -> pd.Series:
+    """A categorical text column from codes into (sorted) categories, kept as object text like the rest."""
+    return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object)))
+
+
+def constant_text(value: str, n: int) -> pd.Series:
+    """``n`` rows of the same text, as a one-category column."""
+    return text_categories(np.zeros(n, dtype=np.int8), [value])
+
+
 def with_categories(ledger: pd.DataFrame) -> pd.DataFrame:
     """The ledger with its repeated text columns as sorted categories (columns that already are: unchanged)."""
     for column in CATEGORICAL_COLUMNS:
         values = ledger[column]
         if not isinstance(values.dtype, pd.CategoricalDtype):
             codes, categories = pd.factorize(values.to_numpy(dtype=object), sort=True)
-            ledger[column] = pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
+            ledger[column] = text_categories(codes, categories).array
     return ledger
 
 

@@ -329,7 +329,7 @@ def _kinds(cells: _Cells, options: ImportOptions) -> pd.Series:
         per_word = pd.Categorical(kinds_from_type(type_column.uniques), categories=kinds).codes  # -1: unknown word
         from_type = per_word[type_column.codes]
         codes = np.where(from_type >= 0, from_type, codes)
-    return pd.Series(pd.Categorical.from_codes(codes, categories=kinds), index=cells.index)
+    return L.text_categories(codes, kinds).set_axis(cells.index)
 
 
 def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) -> Normalized:
@@ -365,14 +365,14 @@ def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) ->
     if status_text is not None:
         status, unknown_statuses = map_statuses(status_text[used])
     else:
-        completed = pd.Categorical.from_codes(np.zeros(int(used.sum()), dtype=np.int8), categories=[L.COMPLETED])
-        status, unknown_statuses = pd.Series(completed, index=cells.index[used]), []
+        completed = L.constant_text(L.COMPLETED, int(used.sum()))
+        status, unknown_statuses = completed.set_axis(cells.index[used]), []
 
     def text(name_: str) -> pd.Series:
         column = cells.column(name_)
         return column.categorical() if column is not None else blank
 
-    blank = pd.Series(pd.Categorical.from_codes(np.zeros(len(cells.index), dtype=np.int8), categories=[""]))
+    blank = L.constant_text("", len(cells.index))
     email_column = cells.column(H.EMAIL)
 
     columns = {
@@ -389,8 +389,8 @@ def to_ledger(raw: RawTable, mapping: dict[str, int], options: ImportOptions) ->
         L.AMOUNT: amounts.values if amounts is not None else 0.0,
         L.QUANTITY: quantities if quantities is not None else 1.0,
         L.SOURCE: text(H.SOURCE),
-        L.LINE_ID: text(H.LINE_ID),
-        L.SOURCE_FILE: pd.Series(pd.Categorical.from_codes(blank.array.codes, categories=[str(raw.path)])),
+        L.LINE_ID: cells.get(H.LINE_ID) if H.LINE_ID in mapping else cells.empty,  # mostly unique: plain text
+        L.SOURCE_FILE: L.constant_text(str(raw.path), len(cells.index)),
         L.SOURCE_ROW: raw.rows,
     }
     keep = None if bool(used.all()) else used.to_numpy()

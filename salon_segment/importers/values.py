@@ -52,10 +52,7 @@ class TextColumn:
         factorisation of the distinct values and one take of the codes instead of hashing every row."""
         values = self.uniques.to_numpy(dtype=object) if per_unique is None else np.asarray(per_unique, dtype=object)
         codes, categories = pd.factorize(values, sort=True)
-        return pd.Series(
-            pd.Categorical.from_codes(codes[self.codes], categories=pd.Index(categories, dtype=object)),
-            index=self.index,
-        )
+        return L.text_categories(codes[self.codes], categories).set_axis(self.index)
 
 
 TextLike = pd.Series | TextColumn
