@@ -9,7 +9,14 @@ from salon_segment import ledger as L
 from salon_segment.rules import Rules
 from salon_segment.scoring import segments as S
 from salon_segment.scoring.periods import in_last_months, month_period_index, months_before
-from salon_segment.scoring.visits import VISIT_HAS_PRODUCT, VISIT_PRODUCT_REVENUE, VISIT_REVENUE, visits
+from salon_segment.scoring.visits import (
+    VISIT_HAS_PRODUCT,
+    VISIT_PRODUCT_REVENUE,
+    VISIT_REVENUE,
+    ClientCodes,
+    client_codes,
+    visits_by_code,
+)
 
 SEGMENT = "segment"
 FIRST_VISIT = "first_visit"
@@ -64,12 +71,13 @@ CLIENT_COLUMNS = (
 _FLOAT_TOLERANCE = 1e-9
 
 
-def latest_contacts(lines: pd.DataFrame) -> pd.DataFrame:
+def latest_contacts(lines: pd.DataFrame, codes: ClientCodes | None = None) -> pd.DataFrame:
     """The most recent non-empty name, e-mail and phone of each client, indexed by client key.
 
     "Most recent" is the latest date, and on one day the latest line in file order (ledgers are in file order):
     one int64 per line, day × 2³² + position, whose maximum per client needs no sort. Works on integer codes —
-    the client's key and each field's category codes — never on the text of every line.
+    the client's key and each field's category codes — never on the text of every line. ``codes``: the lines'
+    ``client_codes``, when the caller has them already.
     """
     position = np.arange(len(lines), dtype="int64")
     recency = position
@@ -79,7 +87,7 @@ def latest_contacts(lines: pd.DataFrame) -> pd.DataFrame:
         undated = np.isnat(dates)  # client-list rows next to a ledger: they count as the latest
         days = np.where(undated, days[~undated].max(initial=0) + 1, days)
         recency = days * 2**32 + position
-    clients, everyone = pd.factorize(lines[L.CLIENT].to_numpy())
+    clients, everyone = codes if codes is not None else client_codes(lines)
     columns = {}
     for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
         values = pd.Categorical(lines[field])  # a no-op for the ledger's categorical columns
@@ -108,7 +116,7 @@ def _interval_stats(client_visits: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _status_counts(ledger: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+def _status_counts(ledger: pd.DataFrame, as_of: pd.Timestamp, codes: ClientCodes) -> pd.DataFrame:
     """No-shows (on or before as_of), cancellations, and upcoming bookings (after as_of, not cancelled)."""
     after = ledger[L.DATE] > as_of
     no_show = (ledger[L.STATUS] == L.NO_SHOW) & ~after
@@ -116,16 +124,16 @@ def _status_counts(ledger: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     upcoming = after & ~cancelled
     flags = pd.DataFrame(
         {
-            L.CLIENT: ledger[L.CLIENT],
             NO_SHOWS: no_show,
             CANCELLATIONS: cancelled,
             UPCOMING: upcoming,
             NEXT_BOOKING: ledger[L.DATE].where(upcoming),
         }
     )
-    return flags.groupby(L.CLIENT, sort=False).agg(
-        {NO_SHOWS: "sum", CANCELLATIONS: "sum", UPCOMING: "sum", NEXT_BOOKING: "min"}
-    )
+    counts = flags.groupby(codes[0], sort=False)
+    counts = counts.agg({NO_SHOWS: "sum", CANCELLATIONS: "sum", UPCOMING: "sum", NEXT_BOOKING: "min"})
+    counts.index = pd.Index(codes[1][counts.index.to_numpy()], name=L.CLIENT, dtype=object)
+    return counts
 
 
 def assign_segments(clients: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -> pd.Series:
@@ -152,7 +160,9 @@ def assign_segments(clients: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules)
 def client_metrics(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -> pd.DataFrame:
     """One row per client in the ledger with every per-client metric and its segment, sorted by client key."""
     as_of = pd.Timestamp(as_of)
-    client_visits = visits(ledger, as_of=as_of)
+    codes = client_codes(ledger)  # every groupby below runs on these integer codes
+    keys = codes[1]
+    client_visits = visits_by_code(ledger, as_of, codes)
     by_client = client_visits.groupby(L.CLIENT, sort=False)
     base = pd.DataFrame(
         {
@@ -175,9 +185,11 @@ def client_metrics(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -
     base[WINDOW_VISITS] = recent_by_client.size()
     base[PRODUCT_VISIT_SHARE] = recent_by_client[VISIT_HAS_PRODUCT].mean()
     base = base.join(_interval_stats(client_visits))
+    base.index = pd.Index(keys[base.index.to_numpy()], name=L.CLIENT, dtype=object)
 
-    everyone = pd.Index(ledger[L.CLIENT].unique(), name=L.CLIENT).sort_values()
-    clients = pd.DataFrame(index=everyone).join(latest_contacts(ledger)).join(base).join(_status_counts(ledger, as_of))
+    everyone = pd.Index(keys, name=L.CLIENT, dtype=object)  # sorted
+    contacts = latest_contacts(ledger, codes)
+    clients = pd.DataFrame(index=everyone).join(contacts).join(base).join(_status_counts(ledger, as_of, codes))
     for column in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
         clients[column] = clients[column].fillna("").astype(str)
     for column in (VISITS, VISITS_WINDOW, ACTIVE_MONTHS, WINDOW_VISITS, NO_SHOWS, CANCELLATIONS, UPCOMING):

@@ -15,27 +15,51 @@ VISIT_HAS_PRODUCT = "has_product"
 VISIT_COLUMNS = (L.CLIENT, L.DATE, VISIT_REVENUE, VISIT_PRODUCT_REVENUE, VISIT_HAS_PRODUCT)
 
 
+def completed_mask(ledger: pd.DataFrame, as_of: pd.Timestamp) -> np.ndarray:
+    """True for completed lines dated on or before as_of: the lines that make visits and revenue."""
+    return ((ledger[L.STATUS] == L.COMPLETED) & (ledger[L.DATE] <= as_of)).to_numpy()
+
+
 def completed_lines(ledger: pd.DataFrame, as_of: pd.Timestamp, columns: Sequence[str] | None = None) -> pd.DataFrame:
-    """Completed lines dated on or before as_of: the lines that make visits and revenue.
+    """Completed lines dated on or before as_of (``completed_mask``).
 
     ``columns`` limits the copy to what the caller uses (a full copy of a large ledger is the slow part).
     """
-    mask = (ledger[L.STATUS] == L.COMPLETED) & (ledger[L.DATE] <= as_of)
-    return ledger.loc[mask, list(columns) if columns is not None else slice(None)]
+    return ledger.loc[completed_mask(ledger, as_of), list(columns) if columns is not None else slice(None)]
+
+
+ClientCodes = tuple[np.ndarray, np.ndarray]
+
+
+def client_codes(ledger: pd.DataFrame) -> ClientCodes:
+    """(code of each line's client, the client keys in sorted order): hash the key text once, group on integers."""
+    codes, keys = pd.factorize(ledger[L.CLIENT].to_numpy(), sort=True)
+    return codes, np.asarray(keys, dtype=object)
 
 
 def visits(ledger: pd.DataFrame, *, as_of: pd.Timestamp) -> pd.DataFrame:
     """One row per (client, day) with that day's revenue, product revenue and whether a product was bought.
 
-    Sorted by client, then date. Grouped on one int64 per line (client code × day span + day), which is several
-    times faster than grouping on the client's text and the date.
+    Sorted by client, then date.
     """
-    lines = completed_lines(ledger, as_of, [L.CLIENT, L.DATE, L.KIND, L.AMOUNT])
-    codes, clients = pd.factorize(lines[L.CLIENT].to_numpy(), sort=True)
+    codes = client_codes(ledger)
+    frame = visits_by_code(ledger, as_of, codes)
+    frame[L.CLIENT] = pd.Series(codes[1][frame[L.CLIENT].to_numpy()], index=frame.index, dtype=object)
+    return frame
+
+
+def visits_by_code(ledger: pd.DataFrame, as_of: pd.Timestamp, codes: ClientCodes) -> pd.DataFrame:
+    """``visits`` with the client as its integer code from ``client_codes(ledger)``.
+
+    Grouped on one int64 per line (client code × day span + day): several times faster than grouping on the
+    client's text and the date.
+    """
+    mask = completed_mask(ledger, as_of)
+    lines = ledger.loc[mask, [L.DATE, L.KIND, L.AMOUNT]]
     days = lines[L.DATE].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype("int64")
     first_day = int(days.min(initial=0))
     span = int(days.max(initial=0)) - first_day + 1
-    client_day = codes.astype("int64") * span + (days - first_day)
+    client_day = codes[0][mask].astype("int64") * span + (days - first_day)
     is_product = (lines[L.KIND] == L.PRODUCT).to_numpy()
     amount = lines[L.AMOUNT].to_numpy()
     frame = pd.DataFrame(
@@ -49,7 +73,6 @@ def visits(ledger: pd.DataFrame, *, as_of: pd.Timestamp) -> pd.DataFrame:
         {VISIT_REVENUE: "sum", VISIT_PRODUCT_REVENUE: "sum", VISIT_HAS_PRODUCT: "any"}
     )
     keys = grouped.index.to_numpy()
-    client_keys = np.asarray(clients, dtype=object)[keys // span]
-    grouped.insert(0, L.CLIENT, pd.Series(client_keys, index=grouped.index, dtype=object))
+    grouped.insert(0, L.CLIENT, keys // span)
     grouped.insert(1, L.DATE, (keys % span + first_day).astype("datetime64[D]").astype("datetime64[ns]"))
     return grouped.reset_index(drop=True)[list(VISIT_COLUMNS)]
