@@ -17,6 +17,7 @@ from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import N_, _
 from salon_segment.scoring.clients import latest_contacts
 from salon_segment.scoring.periods import Duration, in_last_months
+from salon_segment.scoring.visits import client_codes
 
 NOTE = "note"  # English, for files; renderers build their own text from the two attempt columns
 ATTEMPT_DATE = "attempt_date"  # the latest no-show or cancellation within the period
@@ -51,9 +52,9 @@ class PrunePlan:
 def _ledger_clients(ledger: pd.DataFrame, as_of: pd.Timestamp, cutoff: pd.Timestamp) -> pd.DataFrame:
     """Per client of a visit ledger: visits, first/last visit, revenue, upcoming booking, last attempt.
 
-    Grouped on integer client codes (one factorisation of the key instead of one per figure).
+    Grouped on integer client codes (one hashing of the key text instead of one per figure).
     """
-    codes, everyone = pd.factorize(ledger[L.CLIENT].to_numpy())  # first appearance, like unique()
+    codes, everyone = client_codes(ledger)
     dates = ledger[L.DATE]
     status = ledger[L.STATUS]
     past = (dates <= as_of).to_numpy()
