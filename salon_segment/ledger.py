@@ -137,6 +137,12 @@ def constant_text(value: str, n: int) -> pd.Series:
     return text_categories(np.zeros(n, dtype=np.int8), [value])
 
 
+def plain_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with categorical columns as plain object text: what scoring hands to renderers and files."""
+    categorical = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    return frame.astype(dict.fromkeys(categorical, object)) if categorical else frame
+
+
 def with_categories(ledger: pd.DataFrame) -> pd.DataFrame:
     """The ledger with its repeated text columns as sorted categories (columns that already are: unchanged)."""
     for column in CATEGORICAL_COLUMNS:

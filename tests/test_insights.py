@@ -204,3 +204,31 @@ def test_excel_summary_has_insight_sheets(tmp_path):
     staff = workbook["Staff"]
     assert staff["A1"].value == "Staff" and isinstance(staff["D2"].value, float) and "€" in staff["D2"].number_format
     assert workbook["Load"]["A2"].value == "Monday" and isinstance(workbook["Load"]["B2"].value, int)
+
+
+def test_scoring_hands_renderers_plain_text_never_categories():
+    """The ledger keeps repeated text as categories; every scoring result has plain object text columns."""
+    from salon_segment.importers import read_exports
+    from salon_segment.scoring.periods import parse_duration
+    from salon_segment.scoring.prune import prune_plan
+
+    ledger = read_exports([EXAMPLES / "salon-nl.csv"]).ledger
+    assert isinstance(ledger["staff"].dtype, pd.CategoricalDtype)  # the premise
+    rules = Rules()
+    analysis = analyze(ledger, as_of=AS_OF, rules=rules)
+    clients = analysis.clients
+    results = {
+        "clients": clients,
+        "segments": analysis.segments,
+        "prune": prune_plan(ledger, as_of=AS_OF, inactive=parse_duration("24m")).candidates,
+        "staff": staff_summary(ledger, clients, as_of=AS_OF, rules=rules),
+        "services": services_summary(ledger, clients, as_of=AS_OF),
+        "sources": sources_summary(ledger, clients, as_of=AS_OF),
+        "load": load_heatmap(ledger, as_of=AS_OF),
+        "trend": period_trend(ledger, as_of=AS_OF, rules=rules),
+        "churn": churn_by_visit_number(ledger, as_of=AS_OF, rules=rules),
+    }
+    for name, frame in results.items():
+        categorical = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+        assert categorical == [], name
+        assert not isinstance(frame.index, pd.CategoricalIndex), name

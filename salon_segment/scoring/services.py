@@ -50,7 +50,7 @@ def services_summary(ledger: pd.DataFrame, clients: pd.DataFrame, *, as_of: pd.T
     summary[GAP] = (len(regulars) - used.reindex(summary.index).fillna(0)).astype("int64")
     summary.index.name = GROUP
     return (
-        summary.reset_index()
+        L.plain_text(summary.reset_index())
         .sort_values([REVENUE, GROUP], ascending=[False, True], kind="stable")
         .reset_index(drop=True)
     )
@@ -120,7 +120,7 @@ def sources_summary(ledger: pd.DataFrame, clients: pd.DataFrame, *, as_of: pd.Ti
         }
     )
     return (
-        summary.reset_index()
+        L.plain_text(summary.reset_index())
         .sort_values([CLIENTS, SOURCE], ascending=[False, True], kind="stable")
         .reset_index(drop=True)
     )

@@ -109,7 +109,7 @@ def staff_summary(
     summary.index.name = STAFF
     columns = [CLIENTS, VISITS, REVENUE, PRODUCT_SHARE, FIRST_VISITS, RETENTION, REBOOKING, REGULARS, LOST_FOLLOWERS]
     return (
-        summary.reset_index()[[STAFF, *columns, LAST_SEEN]]
+        L.plain_text(summary.reset_index()[[STAFF, *columns, LAST_SEEN]])
         .sort_values([REVENUE, STAFF], ascending=[False, True], kind="stable")
         .reset_index(drop=True)
     )
