@@ -34,7 +34,8 @@ from salon_segment.importers import read_exports
 
 
 def reference_import(path: Path) -> int:
-    """What pandas needs at least: read as text, parse the date and amount columns with known formats."""
+    """What pandas needs at least: read as text, parse the date and amount columns with known formats, and one
+    groupby per client (the generator's English headers)."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     frame["Appointment Date"] = pd.to_datetime(frame["Appointment Date"], format="%Y-%m-%d")
     frame["Price"] = pd.to_numeric(frame["Price"])
