@@ -58,30 +58,34 @@ def _describe(path: Path) -> str:
 
 def detect_encoding(data: bytes) -> str:
     """BOM first, then strict UTF-8, then statistical detection among the single-byte code pages."""
+    return _detect(data)[0]
+
+
+def _detect(data: bytes) -> tuple[str, str | None]:
+    """(encoding, the whole text when the strict UTF-8 check decoded it anyway — no second decode)."""
     if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
+        return "utf-8-sig", None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+        return "utf-16", None
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     sample = data[:200_000]
     if sample.count(b"\x00") > len(sample) // 4:
-        return "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
+        return ("utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"), None
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample, cp_isolation=["cp1251", "cp1252", "cp1250", "latin_1", "koi8_r", "mac_cyrillic"]).best()
     if best is None:
-        return "cp1252"
+        return "cp1252", None
     for preferred in PREFERRED_CODE_PAGES:  # same text either way: name the common code page
         try:
             if sample.decode(preferred) == sample.decode(best.encoding):
-                return preferred
+                return preferred, None
         except UnicodeDecodeError:
             continue
-    return best.encoding
+    return best.encoding, None
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -111,9 +115,9 @@ def _header_not_found(path: Path, records: Sequence[Sequence[object]]) -> InputF
 
 
 def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
-    chosen = encoding or detect_encoding(data)
+    chosen, text = (encoding, None) if encoding else _detect(data)
     try:
-        text = data.decode(chosen)
+        text = text if text is not None else data.decode(chosen)
     except (UnicodeDecodeError, LookupError) as exc:
         raise InputFileError(
             f"{_describe(path)}: cannot decode the file as {chosen} ({exc.__class__.__name__}); "
