@@ -17,7 +17,7 @@ from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import N_, _
 from salon_segment.scoring.clients import latest_contacts
 from salon_segment.scoring.periods import Duration, in_last_months
-from salon_segment.scoring.visits import client_codes
+from salon_segment.scoring.visits import ClientDays, client_codes, completed_mask
 
 NOTE = "note"  # English, for files; renderers build their own text from the two attempt columns
 ATTEMPT_DATE = "attempt_date"  # the latest no-show or cancellation within the period
@@ -58,9 +58,10 @@ def _ledger_clients(ledger: pd.DataFrame, as_of: pd.Timestamp, cutoff: pd.Timest
     dates = ledger[L.DATE]
     status = ledger[L.STATUS]
     past = (dates <= as_of).to_numpy()
-    completed = (status == L.COMPLETED).to_numpy() & past
+    completed = completed_mask(ledger, as_of)
+    visit_codes = codes[completed]
     visit_dates = pd.Series(dates.to_numpy()[completed])
-    by_client = visit_dates.groupby(codes[completed])
+    by_client = visit_dates.groupby(visit_codes)
     amounts = pd.Series(ledger[L.AMOUNT].to_numpy()[completed])
     recent = in_last_months(visit_dates, as_of, 12).to_numpy()
     attempt = (status.isin([L.NO_SHOW, L.CANCELLED]) & (dates >= cutoff)).to_numpy() & past
@@ -70,18 +71,16 @@ def _ledger_clients(ledger: pd.DataFrame, as_of: pd.Timestamp, cutoff: pd.Timest
     attempts = attempts.sort_values(L.DATE, kind="stable").groupby("code").last()
     upcoming = ~past & (status != L.CANCELLED).to_numpy()
     positions = pd.RangeIndex(len(everyone))
-    days = visit_dates.to_numpy().astype("datetime64[D]").astype("int64")  # visits are client-days: one int64
-    first_day = int(days.min(initial=0))  # per (client, day), each counted once
-    span = int(days.max(initial=0)) - first_day + 1
-    client_days = pd.unique(codes[completed].astype("int64") * span + (days - first_day))
-    day_visits = pd.Series(np.bincount(client_days // span, minlength=len(everyone))).where(lambda n: n > 0)
+    client_days = ClientDays.of(visit_codes, visit_dates.to_numpy())  # visits are client-days, each counted once
+    visits_per_code = np.bincount(client_days.client(pd.unique(client_days.keys)), minlength=len(everyone))
+    day_visits = pd.Series(visits_per_code).where(lambda n: n > 0)
     clients = pd.DataFrame(
         {
             L.FIRST_VISIT: by_client.min(),
             L.LAST_VISIT: by_client.max(),
             L.VISITS: day_visits.astype(float),
-            REVENUE_TOTAL: amounts.groupby(codes[completed]).sum(),
-            REVENUE_12M: amounts[recent].groupby(codes[completed][recent]).sum(),
+            REVENUE_TOTAL: amounts.groupby(visit_codes).sum(),
+            REVENUE_12M: amounts[recent].groupby(visit_codes[recent]).sum(),
             "seen": dates[past].groupby(codes[past]).max(),  # never-visited clients: their latest line of any kind
             "upcoming": np.bincount(codes[upcoming], minlength=len(everyone)) > 0,
             ATTEMPT_DATE: attempts[L.DATE],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -37,6 +38,31 @@ def client_codes(ledger: pd.DataFrame) -> ClientCodes:
     return codes, np.asarray(keys, dtype=object)
 
 
+@dataclass(frozen=True)
+class ClientDays:
+    """One int64 per line for its (client code, calendar day): code × span + day − first_day.
+
+    Grouping on it groups by client and day at once, on integers; ``client`` and ``date`` decode a key.
+    """
+
+    keys: np.ndarray
+    first_day: int
+    span: int
+
+    @classmethod
+    def of(cls, codes: np.ndarray, dates: np.ndarray) -> ClientDays:
+        days = np.asarray(dates, dtype="datetime64[ns]").astype("datetime64[D]").astype("int64")
+        first_day = int(days.min(initial=0))
+        span = int(days.max(initial=0)) - first_day + 1
+        return cls(codes.astype("int64") * span + (days - first_day), first_day, span)
+
+    def client(self, keys: np.ndarray) -> np.ndarray:
+        return keys // self.span
+
+    def date(self, keys: np.ndarray) -> np.ndarray:
+        return (keys % self.span + self.first_day).astype("datetime64[D]").astype("datetime64[ns]")
+
+
 def visits(ledger: pd.DataFrame, *, as_of: pd.Timestamp) -> pd.DataFrame:
     """One row per (client, day) with that day's revenue, product revenue and whether a product was bought.
 
@@ -56,10 +82,7 @@ def visits_by_code(ledger: pd.DataFrame, as_of: pd.Timestamp, codes: ClientCodes
     """
     mask = completed_mask(ledger, as_of)
     lines = ledger.loc[mask, [L.DATE, L.KIND, L.AMOUNT]]
-    days = lines[L.DATE].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype("int64")
-    first_day = int(days.min(initial=0))
-    span = int(days.max(initial=0)) - first_day + 1
-    client_day = codes[0][mask].astype("int64") * span + (days - first_day)
+    client_days = ClientDays.of(codes[0][mask], lines[L.DATE].to_numpy())
     is_product = (lines[L.KIND] == L.PRODUCT).to_numpy()
     amount = lines[L.AMOUNT].to_numpy()
     frame = pd.DataFrame(
@@ -69,10 +92,10 @@ def visits_by_code(ledger: pd.DataFrame, as_of: pd.Timestamp, codes: ClientCodes
             VISIT_HAS_PRODUCT: is_product,
         }
     )
-    grouped = frame.groupby(client_day, sort=True).agg(
+    grouped = frame.groupby(client_days.keys, sort=True).agg(
         {VISIT_REVENUE: "sum", VISIT_PRODUCT_REVENUE: "sum", VISIT_HAS_PRODUCT: "any"}
     )
     keys = grouped.index.to_numpy()
-    grouped.insert(0, L.CLIENT, keys // span)
-    grouped.insert(1, L.DATE, (keys % span + first_day).astype("datetime64[D]").astype("datetime64[ns]"))
+    grouped.insert(0, L.CLIENT, client_days.client(keys))
+    grouped.insert(1, L.DATE, client_days.date(keys))
     return grouped.reset_index(drop=True)[list(VISIT_COLUMNS)]
