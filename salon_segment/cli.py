@@ -263,7 +263,12 @@ def _resolve_as_of(as_of: dt.date | None, imported: Any) -> Any:
 
     if as_of is not None:
         return pd.Timestamp(as_of)
-    found = default_as_of(imported.ledger, today=pd.Timestamp(dt.date.today()), client_list=imported.client_list)
+    today = pd.Timestamp(dt.date.today())
+    found = default_as_of(imported.ledger, today=today, client_list=imported.client_list)
+    client_list = imported.client_list
+    undated = client_list[["first_visit", "last_visit", "created"]].isna().all(axis=None)
+    if found is None and imported.ledger.empty and not client_list.empty and undated:
+        return today  # a client summary report without dates: spend ranking and Pareto need no as_of
     if found is None:
         raise SalonSegmentError(_("the input has no completed visit dated on or before today; pass --as-of."))
     return found
@@ -318,19 +323,29 @@ def analyze(
         pseudonymize=pseudonymize,
     )
     from salon_segment.scoring.periods import parse_duration
-    from salon_segment.scoring.prune import prune_plan
+    from salon_segment.scoring.prune import can_prune, prune_plan
 
     resolved_as_of = _resolve_as_of(as_of_date, imported)
     excel_target = excel_path(excel, resolved_as_of) if excel is not None else None
     if excel_target is not None:  # checked before anything is written, like the other outputs
         _check_excel_target(excel_target, files, force)
-    analysis = score(imported.ledger, as_of=resolved_as_of, rules=settings.rules, client_list=imported.client_list)
-    plan = prune_plan(
+    analysis = score(
         imported.ledger,
         as_of=resolved_as_of,
-        inactive=parse_duration(settings.rules.prune_inactive),
+        rules=settings.rules,
         client_list=imported.client_list,
-        contacts=analysis.clients.set_index("client")[["client_name", "email", "phone"]],
+        walk_ins=imported.walk_ins,
+    )
+    plan = (
+        prune_plan(
+            imported.ledger,
+            as_of=resolved_as_of,
+            inactive=parse_duration(settings.rules.prune_inactive),
+            client_list=imported.client_list,
+            contacts=analysis.clients.set_index("client")[["client_name", "email", "phone"]],
+        )
+        if can_prune(imported.ledger, imported.client_list)
+        else None  # a client summary report without dates: no prune figures, said under "not available"
     )
     if clients_out is not None:
         write_table(analysis.clients, clients_out)

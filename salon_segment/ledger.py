@@ -18,7 +18,7 @@ PHONE = "phone"
 DATE = "date"  # datetime64, calendar day (time of day, if any, is in TIME)
 TIME = "time"  # "HH:MM" text or empty
 ITEM = "item"
-KIND = "kind"  # SERVICE | PRODUCT
+KIND = "kind"  # the line type: one of LINE_TYPES (only service, product and refund lines are revenue)
 CATEGORY = "category"
 STAFF = "staff"
 AMOUNT = "amount"  # float, refunds negative
@@ -31,13 +31,24 @@ SOURCE_ROW = "source_row"  # 1-based row as a spreadsheet shows it (header and t
 
 SERVICE = "service"
 PRODUCT = "product"
+GIFT_CARD = "gift_card"  # gift card / voucher / certificate sold: money in advance, not revenue, not a visit
+MEMBERSHIP = "membership"  # membership, package, series, course, subscription sold
+DEPOSIT = "deposit"  # deposit or prepayment
+TIP = "tip"
+FEE = "fee"  # no-show / cancellation / booking fee, service charge
+REFUND = "refund"  # a refund whose item type the export does not say (negative revenue)
+OTHER = "other"
 KINDS = (SERVICE, PRODUCT)
+LINE_TYPES = (SERVICE, PRODUCT, GIFT_CARD, MEMBERSHIP, DEPOSIT, TIP, FEE, REFUND, OTHER)
+REVENUE_TYPES = (SERVICE, PRODUCT, REFUND)  # revenue = service + product lines, refunds negative
+NOT_REVENUE_TYPES = tuple(t for t in LINE_TYPES if t not in REVENUE_TYPES)
 
 COMPLETED = "completed"
 NO_SHOW = "no_show"
 CANCELLED = "cancelled"
 BOOKED = "booked"
-STATUSES = (COMPLETED, NO_SHOW, CANCELLED, BOOKED)
+UNKNOWN_STATUS = "unknown"  # a status word no profile knows: never a completed visit, reported with its count
+STATUSES = (COMPLETED, NO_SHOW, CANCELLED, BOOKED, UNKNOWN_STATUS)
 
 TEXT_COLUMNS = (
     CLIENT, CLIENT_NAME, EMAIL, PHONE, TIME, ITEM, KIND, CATEGORY, STAFF, STATUS, SOURCE, LINE_ID, SOURCE_FILE,

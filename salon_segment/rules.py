@@ -11,16 +11,17 @@ from typing import Any
 from salon_segment.duration import parse_duration
 
 DEFAULT_PRODUCT_KEYWORDS: tuple[str, ...] = (
+    # Only words that name retail products and no treatment: "gel", "wax", "mask", "oil", "spray" and "cream"
+    # are manicures, waxing, facials and tans as often as products. A retail size ("250 ml", "100 g") in the
+    # item name also marks a product; the export's own type column and a --products listing come first.
     # English
-    "shampoo", "conditioner", "mask", "serum", "oil", "spray", "wax", "gel", "mousse", "cream", "lotion",
-    "product", "retail", "gift card", "voucher",
+    "shampoo", "conditioner", "serum", "mousse", "lotion", "hairspray", "leave-in", "product", "retail",
     # Dutch
-    "haarmasker", "verzorging", "crème", "creme", "cadeaubon",
+    "haarlak", "verzorgingsproduct", "product",
     # Russian
-    "шампунь", "кондиционер", "маска", "сыворотка", "масло", "спрей", "воск", "крем", "лосьон", "товар",
-    "сертификат",
+    "шампунь", "кондиционер", "сыворотка", "лосьон", "товар",
     # German / French
-    "pflege", "haarkur", "soin", "produit",
+    "haarspray", "pflegeprodukt", "produit", "après-shampooing",
 )  # fmt: skip
 
 

@@ -50,11 +50,12 @@ def test_title_rows_totals_blank_and_bad_rows_are_accounted_for(tmp_path):
         "blank row": [7],
         "repeated header row": [12],
         "totals or summary below the data": [14, 15, 16],
+        # a sale without any client is a walk-in sale (issue #14): counted apart, in no client's figures
+        "walk-in or anonymous client (counted apart as walk-in sales)": [10],
     }
     assert report.rejected == {
         "unreadable date": [8],
         "unreadable amount": [9],
-        "no client id, name, e-mail or phone": [10],
     }
     assert report.rows_read == report.rows_used + report.rows_skipped + report.rows_rejected
     ledger = result.ledger
@@ -63,7 +64,8 @@ def test_title_rows_totals_blank_and_bad_rows_are_accounted_for(tmp_path):
     assert ledger["kind"].tolist() == ["service", "product", "service", "service"]  # keyword 'shampoo'
     assert ledger["status"].tolist() == ["completed", "completed", "no_show", "completed"]
     assert ledger["client"].tolist() == ["0612345678"] * 2 + ["cor smit"] * 2  # phone digits, else the name
-    assert result.rejects["source_row"].tolist() == [8, 9, 10]
+    assert result.rejects["source_row"].tolist() == [8, 9]
+    assert len(result.walk_ins) == 1
 
 
 def test_russian_windows_1251_semicolon_export(tmp_path):

@@ -10,15 +10,22 @@ from pathlib import Path
 import pandas as pd
 
 from salon_segment import ledger as L
+from salon_segment.errors import InputFileError
+from salon_segment.i18n import _
 from salon_segment.importers.normalize import (
+    CATALOGUE_KIND,
     CLIENT_LIST_KIND,
     REJECT_COLUMNS,
     SKIP_OVERLAP,
+    VISITS_KIND,
+    WALK_IN_COLUMNS,
     FileReport,
     ImportOptions,
     Normalized,
     normalize,
+    plan,
 )
+from salon_segment.importers.profiles import CATALOGUE
 from salon_segment.importers.source import RawTable, read_table
 
 __all__ = [
@@ -41,6 +48,12 @@ class ImportResult:
     client_list: pd.DataFrame
     reports: list[FileReport]
     rejects: pd.DataFrame
+    walk_ins: pd.DataFrame = dataclasses.field(default_factory=lambda: ImportResult.no_walk_ins())
+
+    @staticmethod
+    def no_walk_ins() -> pd.DataFrame:
+        """An empty walk-in frame: the lines of placeholder clients (date, line type, status, amount)."""
+        return pd.DataFrame(columns=list(WALK_IN_COLUMNS))
 
     @property
     def rows_read(self) -> int:
@@ -60,7 +73,7 @@ class ImportResult:
 
     @property
     def has_visits(self) -> bool:
-        return any(r.kind != CLIENT_LIST_KIND for r in self.reports)
+        return any(r.kind not in (CLIENT_LIST_KIND, CATALOGUE_KIND) for r in self.reports)
 
 
 _OVERLAP_KEY = (L.LINE_ID, L.CLIENT, L.DATE, L.ITEM, L.AMOUNT)
@@ -76,7 +89,7 @@ def drop_overlaps(parts: list[Normalized]) -> list[Normalized]:
     out = []
     for part in parts:
         ledger = part.table
-        if part.kind == CLIENT_LIST_KIND or ledger.empty or (ledger[L.LINE_ID] == "").all():
+        if part.kind != VISITS_KIND or ledger.empty or (ledger[L.LINE_ID] == "").all():
             out.append(part)
             continue
         keyed = ledger.loc[ledger[L.LINE_ID] != "", list(_OVERLAP_KEY)].copy()
@@ -99,29 +112,64 @@ def drop_overlaps(parts: list[Normalized]) -> list[Normalized]:
     return out
 
 
+def _refuse_when_nothing_is_usable(parts: list[Normalized]) -> None:
+    """All data rows rejected or skipped: exit with the likely cause instead of an empty, wrong report."""
+    data = [p for p in parts if p.kind != CATALOGUE_KIND and p.report.rows_read]
+    if not data or any(p.report.rows_used for p in data):
+        return
+    reasons: dict[str, int] = {}
+    for part in data:
+        for reason, rows in [*part.report.rejected.items(), *part.report.skipped.items()]:
+            reasons[reason] = reasons.get(reason, 0) + len(rows)
+    top = "; ".join(f"{_(r)}: {n}" for r, n in sorted(reasons.items(), key=lambda item: -item[1])[:3])
+    rows = sum(p.report.rows_read for p in data)
+    raise InputFileError(
+        _("{path}: none of its {n} rows could be used ({reasons}); check the columns with inspect, or map them "
+          "with --map.").format(path=data[0].report.path, n=rows, reasons=top)
+    )
+
+
 def read_exports(paths: Sequence[Path], options: ImportOptions | None = None) -> ImportResult:
     """Read every export (visit exports and client lists) and merge them; clients match by identity key."""
     options = options or ImportOptions()
-    parts = [
-        normalize(
-            read_table(
-                Path(p),
-                encoding=options.encoding,
-                sheet=options.sheet,
-                overrides=options.columns,
-                limits=options.limits,
-            ),
-            options,
+    raws = [
+        read_table(
+            Path(p), encoding=options.encoding, sheet=options.sheet, overrides=options.columns, limits=options.limits
         )
         for p in paths
     ]
+    plans = [plan(raw, options) for raw in raws]
+    if plans and all(p.role == CATALOGUE for p in plans):
+        raise InputFileError(
+            f"{raws[0].path}: this looks like a product or service listing (items but no clients or dates); "
+            "give it next to the sales export (or with --products FILE)."
+        )
+    # Product and service listings given beside the sales files tell those files' line types.
+    catalogues = [normalize(raw, options, p) for raw, p in zip(raws, plans, strict=True) if p.role == CATALOGUE]
+    items = {kind: frozenset() for kind in (L.PRODUCT, L.SERVICE)}
+    for catalogue in catalogues:
+        for kind, names in catalogue.table.groupby(L.KIND)[L.ITEM]:
+            items[kind] = items.get(kind, frozenset()) | frozenset(names)
+    reading = dataclasses.replace(
+        options,
+        product_items=options.product_items | items[L.PRODUCT],
+        service_items=options.service_items | (items[L.SERVICE] - items[L.PRODUCT]),
+    )
+    read_catalogues = iter(catalogues)
+    parts = [
+        next(read_catalogues) if p.role == CATALOGUE else normalize(raw, reading, p)
+        for raw, p in zip(raws, plans, strict=True)
+    ]
     parts = drop_overlaps(parts)
-    ledgers = [p.table for p in parts if p.kind != CLIENT_LIST_KIND]
+    _refuse_when_nothing_is_usable(parts)
+    ledgers = [p.table for p in parts if p.kind == VISITS_KIND]
     lists = [p.table for p in parts if p.kind == CLIENT_LIST_KIND]
+    walk_ins = [p.walk_ins for p in parts if p.kind == VISITS_KIND and not p.walk_ins.empty]
     rejects = [p.rejects for p in parts]
     return ImportResult(
         ledger=L.with_categories(pd.concat(ledgers, ignore_index=True)) if ledgers else L.empty_ledger(),
         client_list=pd.concat(lists, ignore_index=True) if lists else L.empty_client_list(),
         reports=[p.report for p in parts],
         rejects=pd.concat(rejects, ignore_index=True) if rejects else pd.DataFrame(columns=list(REJECT_COLUMNS)),
+        walk_ins=pd.concat(walk_ins, ignore_index=True) if walk_ins else ImportResult.no_walk_ins(),
     )

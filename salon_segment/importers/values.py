@@ -16,6 +16,7 @@ import pandas as pd
 from salon_segment import ledger as L
 from salon_segment.i18n import N_
 from salon_segment.importers.headers import normalize_header
+from salon_segment.importers.month_names import parse_month_names
 
 
 @dataclass(frozen=True)
@@ -144,12 +145,24 @@ def parse_dates(values: TextLike, *, month_first_hint: bool = False) -> ParsedDa
     hour = pd.to_numeric(parts["hh"], errors="coerce")
     minute = pd.to_numeric(parts["mm"], errors="coerce")
     ampm = parts["ampm"].fillna("").str.lower().str[0]
+    named_format = ""
+    wordy = parsed.isna() & uniques.str.contains(r"[^\W\d_]", regex=True)
+    if wordy.any():  # "March 5, 2025 10:00am", "02 Feb 2026, 1:46pm", "5 марта 2025 г."
+        named, named_format = parse_month_names(uniques[wordy])
+        year_ok = named["year"].between(MIN_YEAR, MAX_YEAR)
+        named_dates = pd.to_datetime(named[["year", "month", "day"]].where(year_ok, np.nan), errors="coerce")
+        parsed = parsed.where(~wordy, named_dates.reindex(uniques.index))
+        hour = hour.where(~wordy, named["hh"].reindex(uniques.index))
+        minute = minute.where(~wordy, named["mm"].reindex(uniques.index))
+        ampm = ampm.where(~wordy, named["ampm"].reindex(uniques.index).fillna(""))
     hour = hour.where(ampm != "p", hour % 12 + 12).where(ampm != "a", hour % 12)
     valid_time = hour.between(0, 23) & minute.between(0, 59)
     times = hour.astype("Int64").astype(str).str.zfill(2) + ":" + minute.astype("Int64").astype(str).str.zfill(2)
     times = times.where(valid_time, "")
 
-    if year_first.sum() >= other.sum() and year_first.any():
+    if named_format and int(parsed[wordy].notna().sum()) > max(int(year_first.sum()), int(other.sum())):
+        date_format = named_format
+    elif year_first.sum() >= other.sum() and year_first.any():
         date_format = "yyyy-mm-dd"
     elif other.any():
         sep = parts.loc[other, "sep"].mode().iloc[0]
@@ -187,13 +200,21 @@ class ParsedAmounts:
 
 
 def parse_amounts(values: TextLike) -> ParsedAmounts:
-    """Parse money/quantity cells: '42,50', '€ 1.234,50', '1 234,50 ₽', '(12.50)', '12,50-', '-12.50'.
+    """Parse money/quantity cells: '42,50', '€ 1.234,50', '1 234,50 ₽', '(12.50)', '12,50-', '-12.50', '1E+03'.
 
     The decimal mark is decided for the whole column from values that show it (a mark followed by one
-    or two digits at the end); a lone mark followed by exactly three digits is a thousands separator.
+    or two digits at the end); a lone mark followed by exactly three digits is a thousands separator, and so is
+    every mark of a column whose values show no decimals at all ('€ 1.250' among whole euros is 1,250).
+    Cells of dashes only ('-', '---') are empty; scientific notation ('1E+03', '1e3') is read as such.
     """
     column = TextColumn.of(values)
     uniques = column.uniques
+    empty = uniques.str.fullmatch(r"[\s\-–—]*")
+    scientific = pd.to_numeric(
+        uniques.where(uniques.str.fullmatch(r"[+\-−]?\d+(?:[.,]\d+)?[eE][+\-]?\d{1,3}")).str.replace("−", "-")
+        .str.replace(",", ".", regex=False),
+        errors="coerce",
+    )
     negative = (uniques.str.startswith(("-", "−", "(")) | uniques.str.endswith(("-", ")"))) & uniques.str.contains(
         r"\d", regex=True
     )
@@ -206,12 +227,17 @@ def parse_amounts(values: TextLike) -> ParsedAmounts:
     decimal = "," if comma_decimal.sum() > point_decimal.sum() else "."
     thousands = "." if decimal == "," else ","
     number = cleaned.str.replace(thousands, "", regex=False)
+    if not comma_decimal.any() and not point_decimal.any():  # whole amounts only: '1.250' and '1,250' are 1250
+        grouped = cleaned.str.fullmatch(r"\d{1,3}(?:[.,]\d{3})+")
+        number = number.where(~grouped, cleaned.str.replace(r"[.,]", "", regex=True))
+        decimal = "" if not grouped.any() else decimal
     if decimal == ",":
         number = number.str.replace(",", ".", regex=False)
     parsed = pd.to_numeric(number.where(number.str.count(r"\.") <= 1), errors="coerce")
     parsed = parsed.where(~negative, -parsed)
-    parsed = parsed.where(uniques != "", 0.0)
-    return ParsedAmounts(column.spread(parsed.to_numpy(dtype=float)), decimal)
+    parsed = parsed.where(scientific.isna(), scientific)
+    parsed = parsed.where(~empty, 0.0)
+    return ParsedAmounts(column.spread(parsed.to_numpy(dtype=float)), decimal or ".")
 
 
 # ---------------------------------------------------------------- statuses and kinds

@@ -37,6 +37,7 @@ def file_view(report: FileReport) -> RenderableType:
     """One file: kind, dialect, header, column mapping, date/decimal conventions, row accounting."""
     grid = label_grid()
     grid.add_row(_("Kind"), _(report.kind))
+    grid.add_row(_("Export"), _profile_line(report))
     if report.sheet is not None:
         grid.add_row(_("Sheet"), report.sheet)
     else:
@@ -44,6 +45,9 @@ def file_view(report: FileReport) -> RenderableType:
         grid.add_row(_("Encoding"), f"{report.encoding} · {_('delimiter')} {_(delimiter)}")
     grid.add_row(_("Header"), _("row {row}").format(row=report.header_row))
     grid.add_row(_("Columns"), "\n".join(f"{header} → {field}" for field, header in report.mapping.items()))
+    choices = _choices(report)
+    if choices:
+        grid.add_row(_("Chosen over"), choices)
     if report.unmapped:
         grid.add_row(_("Not used"), ", ".join(report.unmapped))
     date_line = f"{report.date_format}"
@@ -69,9 +73,43 @@ def file_view(report: FileReport) -> RenderableType:
     grid.add_row(_("Rejected"), _reasons(report.rejected))
     if report.unknown_statuses:
         grid.add_row(_("Unknown status"), ", ".join(report.unknown_statuses[:ROW_EXAMPLES]))
+    if report.status_lines:
+        grid.add_row(_("Lines"), _counts_line({**report.line_type_lines, **report.status_lines}))
     grid.add_row(_("Date range"), f"{F.date(report.first_date)} – {F.date(report.last_date)}")
     grid.add_row(_("Clients"), F.whole(report.clients))
     return Panel(grid, title=report.path, box=box.ROUNDED, title_align="left")
+
+
+def _profile_line(report: FileReport) -> str:
+    if report.profile == "generic":
+        text = _("not a known export: read by its headers and values")
+    else:
+        text = _("{system}, {report} (profile {profile}, score {score}, evidence {evidence})").format(
+            system=report.profile_system,
+            report=report.profile_report,
+            profile=report.profile,
+            score=f"{report.profile_score:.2f}",
+            evidence=_(report.profile_evidence),
+        )
+    if report.runner_up:
+        text += "\n" + _("runner-up: {profile} (score {score})").format(
+            profile=report.runner_up, score=f"{report.runner_up_score:.2f}"
+        )
+    return text
+
+
+def _choices(report: FileReport) -> str:
+    """Fields for which several columns were considered: the winner and why, and the others."""
+    lines = []
+    for field, candidates in report.candidates.items():
+        if len(candidates) > 1:
+            others = ", ".join(f"{c['header']!r} ({c['reason']})" for c in candidates[1:4])
+            lines.append(f"{field}: {candidates[0]['header']!r} ({candidates[0]['reason']}) — {others}")
+    return "\n".join(lines)
+
+
+def _counts_line(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {F.whole(n)}" for name, n in counts.items())
 
 
 def inspect_view(reports: Sequence[FileReport]) -> RenderableType:
@@ -114,6 +152,18 @@ def inspect_document(reports: Sequence[FileReport]) -> dict[str, Any]:
                 "first_date": _plain(report.first_date),
                 "last_date": _plain(report.last_date),
                 "clients": report.clients,
+                "profile": report.profile,
+                "profile_score": report.profile_score,
+                "runner_up": report.runner_up or None,
+                "runner_up_score": report.runner_up_score,
+                "role": report.role,
+                "candidates": report.candidates,
+                "unknown_status_lines": report.unknown_status_lines,
+                "status_lines": report.status_lines,
+                "line_type_lines": report.line_type_lines,
             }
         )
-    return {"files": files}
+    document: dict[str, Any] = {"files": files}
+    if len(files) == 1:  # one file: its profile and column choice also at the top, where a script looks first
+        document.update({k: files[0][k] for k in ("profile", "profile_score", "runner_up", "candidates")})
+    return document

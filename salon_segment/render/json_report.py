@@ -47,19 +47,34 @@ def file_summary(report: FileReport) -> dict[str, Any]:
     }
 
 
+REJECTED_WARNING_SHARE = 0.02  # more rejected rows than this: a warning with the top reasons
+AMBIGUOUS_SCORE_GAP = 2.0  # two column candidates this close: a warning to check the choice
+
+
 def import_warnings(reports: Sequence[FileReport]) -> list[str]:
     """Things the owner should know about how the files were read (no personal data)."""
     warnings = []
     for report in reports:
-        if report.unknown_statuses:
-            values = ", ".join(report.unknown_statuses[:8])
-            warnings.append(
-                _("{path}: unknown status values counted as completed: {values}").format(
-                    path=report.path, values=values
-                )
-            )
+        if report.unknown_status_lines or report.unknown_statuses:
+            counts = report.unknown_status_lines or dict.fromkeys(report.unknown_statuses, 0)
+            values = ", ".join(f"{word} ({n})" if n else word for word, n in list(counts.items())[:8])
+            message = _("{path}: status words no profile knows, not counted as visits: {values}")
+            warnings.append(message.format(path=report.path, values=values))
         if report.date_note:
             warnings.append(f"{report.path}: {_(report.date_note)}")
+        for field, candidates in report.candidates.items():
+            if len(candidates) > 1 and 0 < candidates[0]["score"] - candidates[1]["score"] < AMBIGUOUS_SCORE_GAP:
+                message = _("{path}: the {field} column could be {first!r} or {second!r}; chose {first!r}")
+                first, second = candidates[0]["header"], candidates[1]["header"]
+                warnings.append(message.format(path=report.path, field=field, first=first, second=second))
+        if report.rows_read and report.rows_rejected > REJECTED_WARNING_SHARE * report.rows_read:
+            top = sorted(report.rejected.items(), key=lambda item: -len(item[1]))[:3]
+            reasons = "; ".join(f"{_(reason)} ({len(rows)})" for reason, rows in top)
+            warnings.append(
+                _("{path}: {n} of {total} rows rejected — {reasons}; see --rejects-out").format(
+                    path=report.path, n=report.rows_rejected, total=report.rows_read, reasons=reasons
+                )
+            )
         for reason, rows in report.rejected.items():
             shown = ", ".join(str(r) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
             warnings.append(
@@ -68,6 +83,27 @@ def import_warnings(reports: Sequence[FileReport]) -> list[str]:
                 )
             )
     return warnings
+
+
+def left_out_figures(analysis: Analysis) -> dict[str, Any]:
+    """Lines that are neither revenue nor visits (by line type), walk-in sales, unknown statuses."""
+    left = analysis.left_out
+    if left is None:
+        return {}
+    return {
+        "left_out": {
+            "line_types": [
+                {"line_type": str(row.line_type), "lines": int(row.lines), "amount": _cents(row.amount)}
+                for row in left.line_types.itertuples(index=False)
+            ],
+            "unknown_status_lines": left.unknown_status_lines,
+        },
+        "walk_in_sales": {
+            "lines": left.walk_ins.lines,
+            "revenue": _cents(left.walk_ins.revenue),
+            "share": _fraction(left.walk_ins.share),
+        },
+    }
 
 
 def prune_figures(plan: PrunePlan) -> dict[str, Any]:
@@ -132,5 +168,6 @@ def analysis_document(
         "rules": analysis.rules.as_dict(),
         "files": [file_summary(r) for r in reports],
         "warnings": import_warnings(reports),
+        **left_out_figures(analysis),
         **({"prune": prune_figures(prune)} if prune is not None else {}),
     }

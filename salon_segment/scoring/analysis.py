@@ -10,6 +10,7 @@ from salon_segment import ledger as L
 from salon_segment.rules import Rules
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.client_list import client_list_metrics, list_only_clients
+from salon_segment.scoring.left_out import LeftOut, left_out
 from salon_segment.scoring.pareto import Pareto, pareto
 from salon_segment.scoring.periods import months_before
 from salon_segment.scoring.segments import LOST, RETURNING, SEGMENTS
@@ -46,6 +47,7 @@ class Analysis:
     segments: pd.DataFrame
     visit_history: bool = True  # False when only client lists with totals were given
     product_split: bool = True  # whether product spend is known (always with visit history)
+    left_out: LeftOut | None = None  # lines that are neither revenue nor visits, and walk-in sales
 
     @property
     def call_list(self) -> pd.DataFrame:
@@ -145,7 +147,12 @@ def _list_totals(clients: pd.DataFrame, client_list: pd.DataFrame, product_split
 
 
 def analyze(
-    ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules, client_list: pd.DataFrame | None = None
+    ledger: pd.DataFrame,
+    *,
+    as_of: pd.Timestamp,
+    rules: Rules,
+    client_list: pd.DataFrame | None = None,
+    walk_ins: pd.DataFrame | None = None,
 ) -> Analysis:
     """Score a ledger: segments, regularity, Pareto over the last ``rules.pareto_window_months``.
 
@@ -177,11 +184,13 @@ def analyze(
         extra = list_only_clients(client_list, pd.Index(clients[L.CLIENT]), as_of=as_of, rules=rules)
         clients = pd.concat([clients, extra], ignore_index=True).sort_values(L.CLIENT, kind="stable")
         clients = clients.reset_index(drop=True)
+    totals = _totals(ledger, clients, as_of)
     return Analysis(
         as_of=as_of,
         rules=rules,
-        totals=_totals(ledger, clients, as_of),
+        totals=totals,
         pareto=pareto(window_revenue, window_months=rules.pareto_window_months, **pareto_options),
         clients=clients,
         segments=segment_summary(clients),
+        left_out=left_out(ledger, as_of=as_of, client_revenue=totals.revenue, walk_ins=walk_ins),
     )

@@ -11,9 +11,11 @@ from salon_segment.scoring import segments as S
 from salon_segment.scoring.periods import in_last_months, month_period_index, months_before
 from salon_segment.scoring.visits import (
     VISIT_HAS_PRODUCT,
+    VISIT_IS_VISIT,
     VISIT_PRODUCT_REVENUE,
     VISIT_REVENUE,
     ClientCodes,
+    ClientDays,
     client_codes,
     visits_by_code,
 )
@@ -117,23 +119,29 @@ def _interval_stats(client_visits: pd.DataFrame) -> pd.DataFrame:
 
 
 def _status_counts(ledger: pd.DataFrame, as_of: pd.Timestamp, codes: ClientCodes) -> pd.DataFrame:
-    """No-shows (on or before as_of), cancellations, and upcoming bookings (after as_of, not cancelled)."""
-    after = ledger[L.DATE] > as_of
-    no_show = (ledger[L.STATUS] == L.NO_SHOW) & ~after
-    cancelled = ledger[L.STATUS] == L.CANCELLED
-    upcoming = after & ~cancelled
-    flags = pd.DataFrame(
-        {
-            NO_SHOWS: no_show,
-            CANCELLATIONS: cancelled,
-            UPCOMING: upcoming,
-            NEXT_BOOKING: ledger[L.DATE].where(upcoming),
-        }
-    )
-    counts = flags.groupby(codes[0], sort=False)
-    counts = counts.agg({NO_SHOWS: "sum", CANCELLATIONS: "sum", UPCOMING: "sum", NEXT_BOOKING: "min"})
-    counts.index = pd.Index(codes[1][counts.index.to_numpy()], name=L.CLIENT, dtype=object)
-    return counts
+    """No-shows (on or before as_of), cancellations, and upcoming bookings (after as_of, not cancelled).
+
+    Counted per booking, not per line: the lines of one client on one day with the same status are one booking
+    (an appointment for colour, cut and blow-dry that was missed is one no-show).
+    """
+    dates = ledger[L.DATE]
+    after = (dates > as_of).to_numpy()
+    status = ledger[L.STATUS]
+    flags = {
+        NO_SHOWS: (status == L.NO_SHOW).to_numpy() & ~after,
+        CANCELLATIONS: (status == L.CANCELLED).to_numpy(),
+        UPCOMING: after & (status != L.CANCELLED).to_numpy() & (status != L.UNKNOWN_STATUS).to_numpy(),
+    }
+    client_days = ClientDays.of(codes[0], dates.to_numpy())
+    counts = {}
+    for name in (NO_SHOWS, CANCELLATIONS, UPCOMING):
+        bookings = np.unique(client_days.keys[flags[name]])
+        counts[name] = pd.Series(client_days.client(bookings)).value_counts(sort=False)
+    upcoming_days = client_days.keys[flags[UPCOMING]]
+    counts[NEXT_BOOKING] = pd.Series(client_days.date(upcoming_days)).groupby(client_days.client(upcoming_days)).min()
+    frame = pd.DataFrame(counts)
+    frame.index = pd.Index(codes[1][frame.index.to_numpy(dtype="int64")], name=L.CLIENT, dtype=object)
+    return frame
 
 
 def assign_segments(clients: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -> pd.Series:
@@ -162,21 +170,23 @@ def client_metrics(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -
     as_of = pd.Timestamp(as_of)
     codes = client_codes(ledger)  # every groupby below runs on these integer codes
     keys = codes[1]
-    client_visits = visits_by_code(ledger, as_of, codes)
+    client_days = visits_by_code(ledger, as_of, codes, with_refund_days=True)
+    is_visit = client_days[VISIT_IS_VISIT].to_numpy()
+    client_visits = client_days.loc[is_visit]  # refund-only days: their (negative) revenue counts, no visit
+    by_day = client_days.groupby(L.CLIENT, sort=False)
     by_client = client_visits.groupby(L.CLIENT, sort=False)
     base = pd.DataFrame(
         {
+            REVENUE: by_day[VISIT_REVENUE].sum(),
+            PRODUCT_REVENUE: by_day[VISIT_PRODUCT_REVENUE].sum(),
             FIRST_VISIT: by_client[L.DATE].min(),
             LAST_VISIT: by_client[L.DATE].max(),
             VISITS: by_client.size(),
-            REVENUE: by_client[VISIT_REVENUE].sum(),
-            PRODUCT_REVENUE: by_client[VISIT_PRODUCT_REVENUE].sum(),
         }
     )
-    window = in_last_months(client_visits[L.DATE], as_of, rules.pareto_window_months)
-    window_by_client = client_visits.loc[window].groupby(L.CLIENT, sort=False)
-    base[REVENUE_WINDOW] = window_by_client[VISIT_REVENUE].sum()
-    base[VISITS_WINDOW] = window_by_client.size()
+    window = in_last_months(client_days[L.DATE], as_of, rules.pareto_window_months)
+    base[REVENUE_WINDOW] = client_days.loc[window].groupby(L.CLIENT, sort=False)[VISIT_REVENUE].sum()
+    base[VISITS_WINDOW] = client_days.loc[window & is_visit].groupby(L.CLIENT, sort=False).size()
 
     period = month_period_index(client_visits[L.DATE], as_of, rules.regular_window_months)
     recent = client_visits.assign(period=period).loc[period > 0]

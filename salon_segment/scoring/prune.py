@@ -134,6 +134,13 @@ def _notes(clients: pd.DataFrame) -> pd.Series:
     return note.where(clients[ATTEMPT_DATE].notna(), "")
 
 
+def can_prune(ledger: pd.DataFrame, client_list: pd.DataFrame | None) -> bool:
+    """Whether the inputs date the clients at all: a client summary report without dates cannot be pruned."""
+    if not ledger.empty or client_list is None or client_list.empty:
+        return True
+    return not client_list[[L.LAST_VISIT, L.CREATED]].isna().all().all()
+
+
 def prune_plan(
     ledger: pd.DataFrame,
     *,
@@ -149,7 +156,7 @@ def prune_plan(
     as_of = pd.Timestamp(as_of).normalize()
     cutoff = inactive.before(as_of)
     client_list = client_list if client_list is not None else L.empty_client_list()
-    if ledger.empty and not client_list.empty and client_list[[L.LAST_VISIT, L.CREATED]].isna().all().all():
+    if not can_prune(ledger, client_list):
         raise SalonSegmentError(
             _("the client list has neither a last-visit nor a created/added date column; prune needs one of them.")
         )

@@ -13,12 +13,18 @@ from salon_segment import ledger as L
 VISIT_REVENUE = "revenue"
 VISIT_PRODUCT_REVENUE = "product_revenue"
 VISIT_HAS_PRODUCT = "has_product"
+VISIT_IS_VISIT = "is_visit"  # False for a day with only refunds: its revenue counts, the day is no visit
 VISIT_COLUMNS = (L.CLIENT, L.DATE, VISIT_REVENUE, VISIT_PRODUCT_REVENUE, VISIT_HAS_PRODUCT)
 
 
 def completed_mask(ledger: pd.DataFrame, as_of: pd.Timestamp) -> np.ndarray:
-    """True for completed lines dated on or before as_of: the lines that make visits and revenue."""
-    return ((ledger[L.STATUS] == L.COMPLETED) & (ledger[L.DATE] <= as_of)).to_numpy()
+    """True for completed revenue lines (service, product, refund) dated on or before as_of.
+
+    Gift card, membership, deposit, tip and fee lines are neither revenue nor visits (see ledger.LINE_TYPES).
+    """
+    return (
+        (ledger[L.STATUS] == L.COMPLETED) & (ledger[L.DATE] <= as_of) & ledger[L.KIND].isin(L.REVENUE_TYPES)
+    ).to_numpy()
 
 
 def completed_lines(ledger: pd.DataFrame, as_of: pd.Timestamp, columns: Sequence[str] | None = None) -> pd.DataFrame:
@@ -74,7 +80,9 @@ def visits(ledger: pd.DataFrame, *, as_of: pd.Timestamp) -> pd.DataFrame:
     return frame
 
 
-def visits_by_code(ledger: pd.DataFrame, as_of: pd.Timestamp, codes: ClientCodes) -> pd.DataFrame:
+def visits_by_code(
+    ledger: pd.DataFrame, as_of: pd.Timestamp, codes: ClientCodes, *, with_refund_days: bool = False
+) -> pd.DataFrame:
     """``visits`` with the client as its integer code from ``client_codes(ledger)``.
 
     Grouped on one int64 per line (client code × day span + day): several times faster than grouping on the
@@ -83,19 +91,24 @@ def visits_by_code(ledger: pd.DataFrame, as_of: pd.Timestamp, codes: ClientCodes
     mask = completed_mask(ledger, as_of)
     lines = ledger.loc[mask, [L.DATE, L.KIND, L.AMOUNT]]
     client_days = ClientDays.of(codes[0][mask], lines[L.DATE].to_numpy())
-    is_product = (lines[L.KIND] == L.PRODUCT).to_numpy()
     amount = lines[L.AMOUNT].to_numpy()
+    is_sale = ((lines[L.KIND] != L.REFUND).to_numpy()) & (amount >= 0)  # a service or product bought, not a refund
+    is_product = (lines[L.KIND] == L.PRODUCT).to_numpy()
     frame = pd.DataFrame(
         {
             VISIT_REVENUE: amount,
             VISIT_PRODUCT_REVENUE: np.where(is_product, amount, 0.0),
-            VISIT_HAS_PRODUCT: is_product,
+            VISIT_HAS_PRODUCT: is_product & is_sale,
+            VISIT_IS_VISIT: is_sale,
         }
     )
     grouped = frame.groupby(client_days.keys, sort=True).agg(
-        {VISIT_REVENUE: "sum", VISIT_PRODUCT_REVENUE: "sum", VISIT_HAS_PRODUCT: "any"}
+        {VISIT_REVENUE: "sum", VISIT_PRODUCT_REVENUE: "sum", VISIT_HAS_PRODUCT: "any", VISIT_IS_VISIT: "any"}
     )
     keys = grouped.index.to_numpy()
     grouped.insert(0, L.CLIENT, client_days.client(keys))
     grouped.insert(1, L.DATE, client_days.date(keys))
-    return grouped.reset_index(drop=True)[list(VISIT_COLUMNS)]
+    grouped = grouped.reset_index(drop=True)
+    if with_refund_days:
+        return grouped[[*VISIT_COLUMNS, VISIT_IS_VISIT]]
+    return grouped.loc[grouped[VISIT_IS_VISIT].to_numpy(), list(VISIT_COLUMNS)].reset_index(drop=True)
