@@ -178,8 +178,9 @@ CASES = [
         totals(3, 5, 1488.40, 28.90, 1, 1, 2),
         id="generic-nl",
     ),
-    # A German export no profile knows (generic reader), as_of 2026-03-31: ";", decimal comma, dd.mm.yyyy,
-    # "Art" Dienstleistung/Produkt/Gutschein/Anzahlung, "Betrag" net beside "MwSt" and "Trinkgeld" (tips).
+    # A German export no profile knows (generic reader), as_of 2026-03-31: ";", decimal comma, "Termin" with date
+    # and time in one cell (dd.mm.yyyy hh:mm), "Art" Dienstleistung/Produkt/Gutschein/Anzahlung, "Betrag" net
+    # beside "MwSt" and "Trinkgeld" (tips), a "Summe" row below the data.
     # Julia  03.03 Damenhaarschnitt 48,00 (tip 5,00 not revenue) + Produkt Haarkur 22,50 = 70,50; 20.03 Pony
     #        12,00                                              → 2 visits, 82,50, product 22,50; 07.04 → 1 upcoming
     # Markus 10.03 Herrenhaarschnitt 28,00; Gutschein 50,00 is no revenue → 1 visit, 28,00; 24.03 Storniert →

@@ -56,12 +56,7 @@ CASES["square-items.csv"] = (
     "square-items",
     "2025-10-15",
     dict(clients=4, visits=5, revenue=427.50, product_revenue=68.00, no_shows=0, cancellations=0, upcoming_bookings=0),
-    dict.fromkeys(
-        ("visits", "revenue"),
-        "importer: the 2025-10-10 line Item 'Custom Amount' with an empty Itemization Type (Lena Park, Net Sales "
-        "$25.00, a no-show fee) is typed service: the lexicon's 'custom amount' → other is only looked up in the type "
-        "column, not in the item when the type cell is empty; it adds 1 visit and $25.00 (6 visits, $452.50)",
-    ),
+    {},
 )
 
 # Square Transactions (as_of 2025-10-15), one row per payment. Amount = Net Sales (tips, tax, service charges and
@@ -78,11 +73,7 @@ CASES["square-transactions.csv"] = (
     "square-transactions",
     "2025-10-15",
     dict(clients=3, visits=6, revenue=537.00, product_revenue=0.00, no_shows=0, cancellations=0, upcoming_bookings=0),
-    {
-        "visits": "importer: the 2025-09-28 payment of Priya Shah that only sold a gift card (Net Sales $0.00, Gift "
-        "Card Sales $75.00) is read as a completed $0.00 service line, so it counts as a visit (7 instead of 6); "
-        "the Gift Card Sales column is never read",
-    },
+    {},
 )
 
 # Acuity appointments (as_of 2025-03-20). Date = Start Time ("March 5, 2025 10:00am"), not Date Scheduled (the
@@ -101,11 +92,7 @@ CASES["acuity-appointments.csv"] = (
     "acuity-appointments",
     "2025-03-20",
     dict(clients=3, visits=5, revenue=405.00, product_revenue=0.00, no_shows=1, cancellations=2, upcoming_bookings=2),
-    {
-        "product_revenue": "importer: Acuity has no line-type column, so the product keywords run on the "
-        "appointment type and 'Hydrating Serum Facial' (Jamal Price, 2025-03-03, $90.00) hits 'serum' and is typed "
-        "product ($90.00 product revenue); every row of an appointments export is a booked service",
-    },
+    {},
 )
 
 # Vagaro Transaction List (as_of 2025-10-15): 22 title/summary rows, header on row 23, a Total row at the end.
@@ -173,11 +160,7 @@ CASES["boulevard-client-sales.csv"] = (
         clients=8, visits=28, revenue=3569.90, product_revenue=409.40, no_shows=None, cancellations=None,
         upcoming_bookings=None,
     ),
-    {
-        "clients": "importer: a client-list row counts as a client only with visits > 0 or a last-visit date "
-        "(scoring/analysis._list_totals); Henry Anderson (Service Count 0, Product Sales $48.00, no date column) is "
-        "left out of clients (7) while his $48.00 is in revenue and product_revenue",
-    },
+    {},
 )
 
 # Timely Customer spend (client list, no dates). Revenue = Total invoiced (services + products − discounts);

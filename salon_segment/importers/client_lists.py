@@ -15,7 +15,6 @@ from salon_segment import ledger as L
 from salon_segment.importers import headers as H
 from salon_segment.importers.cells import (
     REJECT_AMOUNT,
-    REJECT_CLIENT,
     REJECT_DATE,
     REJECT_VISITS,
     Cells,
@@ -63,7 +62,7 @@ def to_client_list(raw: RawTable, plan: Plan, options: ImportOptions) -> Normali
     placeholders = profile.placeholders if profile else ()
     name_columns = [c for c in (cells.column(H.CLIENT_ID), cells.column(H.CLIENT_NAME)) if c is not None]
     placeholder = placeholder_clients(name_columns, placeholders, len(cells.index))
-    walk_in = pd.Series(placeholder, index=cells.index) & client_ok
+    walk_in = pd.Series(placeholder, index=cells.index) | ~client_ok  # a row without a client: walk-in sales
     month_first = options.month_first if options.month_first is not None else profile.month_first if profile else None
     amounts = {}
     amount_bad = ~cells.blank & False
@@ -89,7 +88,6 @@ def to_client_list(raw: RawTable, plan: Plan, options: ImportOptions) -> Normali
             (REJECT_DATE, date_bad),
             (REJECT_AMOUNT, amount_bad),
             (REJECT_VISITS, visits_bad),
-            (REJECT_CLIENT, ~client_ok),
         ],
         walk_in,
     )

@@ -94,6 +94,16 @@ ITEM_NOT_REVENUE_WORDS: Mapping[str, tuple[str, ...]] = {
     L.DEPOSIT: ("deposit", "aanbetaling", "предоплата", "депозит", "anzahlung", "acompte"),
 }  # fmt: skip
 
+# Words that make an item a treatment even when a product word is in it ("Hydrating serum facial"): a product
+# guessed from words alone is only a guess, and these say otherwise.
+TREATMENT_WORDS: tuple[str, ...] = (
+    "facial", "treatment", "massage", "manicure", "pedicure", "haircut", "cut", "colour", "color", "blow dry",
+    "blowdry", "waxing", "peel", "application", "ritual", "session", "consultation",
+    "behandeling", "gezichtsbehandeling", "knippen", "kleuren", "föhnen", "fohnen",
+    "массаж", "уход", "маникюр", "педикюр", "процедура", "стрижка", "окрашивание", "укладка",
+    "behandlung", "haarschnitt", "färben", "farben", "soin", "coupe", "coloration", "trattamento",
+)  # fmt: skip
+
 PLACEHOLDER_CLIENTS: tuple[str, ...] = (
     "walk in", "walk ins", "walkin", "walk in client", "walk in customer", "walkin client", "anonymous",
     "anonymous client", "anonymous customer", "guest", "unknown", "unknown client", "no name", "cash customer",
@@ -111,6 +121,13 @@ def _lookup(words: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
 
 STATUS_LOOKUP = _lookup(STATUS_WORDS)
 LINE_TYPE_LOOKUP = _lookup(LINE_TYPE_WORDS)
+# An item named by nothing but one of these words is that kind of line, whatever else the row says: "Tip",
+# "Gift card", "Deposit", "Custom Amount". Not "miscellaneous" or "other": tills sell those as services.
+WHOLE_ITEM_LOOKUP = {
+    **{word: kind for word, kind in LINE_TYPE_LOOKUP.items()
+       if kind in (L.GIFT_CARD, L.MEMBERSHIP, L.DEPOSIT, L.TIP, L.FEE, L.REFUND)},
+    normalize_header("custom amount"): L.OTHER,
+}  # fmt: skip
 PLACEHOLDER_LOOKUP = frozenset(normalize_header(w) for w in PLACEHOLDER_CLIENTS) | {""}
 YES_NO_WORDS = frozenset(
     normalize_header(w)

@@ -60,11 +60,18 @@ def line_types(
     service_items: frozenset[str],
     keywords: tuple[str, ...],
     index: pd.Index,
+    default: str = "",
 ) -> pd.Series:
-    """Every line's type, as a categorical column over ``ledger.LINE_TYPES``."""
+    """Every line's type, as a categorical column over ``ledger.LINE_TYPES``.
+
+    ``default``: the line type of a report whose every line is of one type (an appointments report books
+    services): no guessing from words then, unless the export's own type column says otherwise.
+    """
     service, product = _CODE[L.SERVICE], _CODE[L.PRODUCT]
-    codes = np.full(n, service, dtype="int64")
-    if product_items:  # a product listing is the whole range: what it does not list is a service
+    codes = np.full(n, _CODE[default or L.SERVICE], dtype="int64")
+    if default:  # a report of one line type: no guessing from words
+        ...
+    elif product_items:  # a product listing is the whole range: what it does not list is a service
         if item is not None:
             codes = np.where(fold_name(item).isin(product_items).to_numpy(), product, codes)
     elif item is not None or category is not None:  # else product words or a retail size in the item
@@ -72,15 +79,20 @@ def line_types(
         for column, size in ((item, True), (category, False)):
             if column is not None:
                 guessed |= _names_any(column, keywords, size=size)
-        if item is not None and service_items:
-            guessed &= ~fold_name(item).isin(service_items).to_numpy()
+        if item is not None:
+            guessed &= ~_names_any(item, lexicon.TREATMENT_WORDS)  # "Hydrating serum facial" is a treatment
+            if service_items:
+                guessed &= ~fold_name(item).isin(service_items).to_numpy()
         codes = np.where(guessed, product, codes)
     from_type = np.full(n, -1, dtype="int64")
     if type_column is not None:
         lookup = {**lexicon.LINE_TYPE_LOOKUP, **_lookup(type_words)}
         from_type = _per_unique_codes(type_column, lookup, _CODE)
         codes = np.where(from_type >= 0, from_type, codes)  # the export's own word wins where it is known
-    if item is not None:  # a deposit or a gift card sold at the desk, booked as a "service" line
+    if item is not None:  # an item that is nothing but a type word: "Custom Amount", "Tip", "Gift card"
+        whole_item = _per_unique_codes(item, lexicon.WHOLE_ITEM_LOOKUP, _CODE)
+        codes = np.where((from_type < 0) & (whole_item >= 0), whole_item, codes)
+        # a deposit or a gift card sold at the desk, booked as a "service" line
         generic = (from_type < 0) | (from_type == service)
         for kind, words in lexicon.ITEM_NOT_REVENUE_WORDS.items():
             codes = np.where(generic & (codes == service) & _names_any(item, words), _CODE[kind], codes)

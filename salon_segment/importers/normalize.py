@@ -119,6 +119,21 @@ def _profile_words(plan_: Plan) -> tuple[Mapping[str, str], Mapping[str, str], t
     return profile.statuses, profile.line_types, profile.placeholders, profile.month_first
 
 
+def _types_from_columns(kinds: pd.Series, amounts: pd.Series | None, cells: Cells, plan_: Plan) -> pd.Series:
+    """Lines of amount 0 whose profile column for a line type is not 0 (Square: a payment for a gift card only)."""
+    profile = plan_.columns.profile.profile
+    if profile is None or not profile.line_type_columns or amounts is None:
+        return kinds
+    by_text = {H.normalize_header(h): p for p, h in enumerate(cells.raw.header)}
+    for header, kind in profile.line_type_columns.items():
+        position = by_text.get(H.normalize_header(header))
+        if position is not None:
+            other = parse_amounts(cells.text_column(position)).values.fillna(0.0)
+            hit = ((amounts.fillna(0.0) == 0) & (other != 0)).to_numpy()
+            kinds = kinds.where(~hit, kind)  # the line type is one of the column's categories
+    return kinds
+
+
 def to_ledger(raw: RawTable, plan_: Plan, options: ImportOptions) -> Normalized:
     """A visit/sales/booking export → ledger lines (one per used row), walk-in lines apart."""
     mapping = plan_.mapping
@@ -159,7 +174,9 @@ def to_ledger(raw: RawTable, plan_: Plan, options: ImportOptions) -> Normalized:
         service_items=options.service_items,
         keywords=options.rules.product_keywords,
         index=cells.index,
+        default=plan_.columns.profile.profile.default_line_type if plan_.columns.profile.profile else "",
     )
+    kinds = _types_from_columns(kinds, amounts, cells, plan_)
     blank = L.constant_text("", n)
     email_column = cells.column(H.EMAIL)
 

@@ -131,8 +131,11 @@ def _totals(ledger: pd.DataFrame, clients: pd.DataFrame, as_of: pd.Timestamp) ->
 
 def _list_totals(clients: pd.DataFrame, client_list: pd.DataFrame, product_split: bool) -> Totals:
     last = clients[C.LAST_VISIT].dropna()
+    # a client who visited: visits counted, a last visit dated, or money spent (a client summary report without
+    # dates: a product-only buyer has a service count of 0)
+    visited = (clients[C.VISITS] > 0) | clients[C.LAST_VISIT].notna() | (clients[C.REVENUE] > 0)
     return Totals(
-        clients=int((clients[C.VISITS] > 0).sum() + ((clients[C.VISITS] == 0) & clients[C.LAST_VISIT].notna()).sum()),
+        clients=int(visited.sum()),
         visits=int(clients[C.VISITS].sum()),
         revenue=float(clients[C.REVENUE].sum()),
         product_revenue=float(clients[C.PRODUCT_REVENUE].sum()) if product_split else None,

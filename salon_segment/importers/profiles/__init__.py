@@ -50,6 +50,9 @@ class Profile:
     ignore: tuple[str, ...] = ()  # headers that must never be read as any field (an address "State")
     generic_fields: bool = True  # let the generic reader fill fields the profile does not name
     catalogue_kind: str = ""  # for a catalogue: the line type of its items (product or service)
+    default_line_type: str = ""  # every line is of this type unless a type column says otherwise (appointments)
+    line_type_columns: Mapping[str, str] = field(default_factory=dict)  # a line whose amount is 0 while this
+    # column is not is of that type (Square Transactions: a payment that only sold a gift card)
 
     def detect(self, header: Sequence[str], file_name: str = "") -> float:
         """A score in [0, 1]: 0 when a required header or file-name word is missing."""

@@ -34,6 +34,7 @@ PROFILES = (
             H.CATEGORY: ("Category",),
         },
         statuses={"canceled": L.CANCELLED, "no show": L.NO_SHOW, "scheduled": L.COMPLETED},
+        default_line_type=L.SERVICE,  # appointments are services: "Hydrating Serum Facial" is no product
         ignore=("Date Scheduled", "Paid?", "Amount Paid Online", "Certificate Code", "Label", "Scheduled By", "Notes"),
         generic_fields=False,
     ),

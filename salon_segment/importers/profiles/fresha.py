@@ -35,6 +35,7 @@ PROFILES = (
             H.LINE_ID: ("Appt. ref.",),
         },
         statuses={"new": L.BOOKED, "confirmed": L.BOOKED, "started": L.COMPLETED, "no show": L.NO_SHOW},
+        default_line_type=L.SERVICE,
         placeholders=PLACEHOLDERS,
         ignore=("Created date", "Cancelled date", "Fees charged", "Upfront payments", "Prepayments", "Location"),
         generic_fields=False,

@@ -60,6 +60,7 @@ PROFILES = (
             H.AMOUNT: ("Net Sales",),  # gift cards sold, tax, tips and service charges are columns of their own
             H.LINE_ID: ("Payment ID", "Transaction ID"),
         },
+        line_type_columns={"Gift Card Sales": L.GIFT_CARD},
         generic_fields=False,
     ),
 )  # fmt: skip
