@@ -105,14 +105,38 @@ def main_options(
     _STATE["debug"] = debug
 
 
-def parse_as_of(value: str | None) -> dt.date | None:
-    """--as-of YYYY-MM-DD (usage error otherwise)."""
+def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date | None:
+    """--as-of (or another date option) as YYYY-MM-DD in 1900–2200: one bounded parser, usage error otherwise."""
+    from salon_segment.duration import parse_date
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(_("expected a date as YYYY-MM-DD, got {value!r}").format(value=value)) from None
+        return parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{option}: {exc}.") from None
+
+
+def parse_date_order(value: str | None) -> bool | None:
+    """--date-format: True when the month comes first; usage error listing the accepted forms otherwise."""
+    from salon_segment.duration import parse_date_format
+
+    if value is None:
+        return None
+    try:
+        return parse_date_format(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"--date-format: {exc}.") from None
+
+
+def check_span(as_of: Any, duration: Any, option: str) -> None:
+    """Refuse (exit 1, one sentence) a duration that reaches back before 1900 from as_of."""
+    from salon_segment.duration import check_span as check
+
+    try:
+        check(as_of, duration, option)
+    except ValueError as exc:
+        raise SalonSegmentError(str(exc)) from None
 
 
 def parse_mappings(values: list[str] | None) -> dict[str, str]:
@@ -199,8 +223,7 @@ def _load(
     from salon_segment.config import load_settings
     from salon_segment.importers import ImportOptions, read_exports
     from salon_segment.importers.catalogue import read_product_catalogue
-    from salon_segment.importers.values import date_format_to_order
-
+    month_first = parse_date_order(date_format)
     settings = load_settings(config)
     from salon_segment.i18n import resolve_language, set_language
     from salon_segment.render.formatting import set_currency
@@ -212,7 +235,7 @@ def _load(
         columns=columns,
         encoding=encoding,
         sheet=sheet,
-        month_first=None if date_format is None else date_format_to_order(date_format),
+        month_first=month_first,
         product_items=read_product_catalogue(products, encoding=encoding) if products else frozenset(),
         rules=settings.rules,
         limits=settings.limits,
@@ -261,11 +284,18 @@ def _resolve_as_of(as_of: dt.date | None, imported: Any) -> Any:
 
     from salon_segment.scoring.analysis import default_as_of
 
+    from salon_segment.duration import EARLIEST, LATEST
+
     if as_of is not None:
         return pd.Timestamp(as_of)
     found = default_as_of(imported.ledger, today=pd.Timestamp(dt.date.today()), client_list=imported.client_list)
     if found is None:
         raise SalonSegmentError(_("the input has no completed visit dated on or before today; pass --as-of."))
+    if not pd.Timestamp(EARLIEST) <= found <= pd.Timestamp(LATEST):
+        raise SalonSegmentError(
+            f"the latest completed visit is dated {found:%Y-%m-%d}, outside {EARLIEST.year}–{LATEST.year}; "
+            "pass --as-of YYYY-MM-DD."
+        )
     return found
 
 
@@ -527,9 +557,9 @@ def prune(
     if duration is None:
         duration = parse_inactive(settings.rules.prune_inactive)
     client_list = imported.client_list
-    plan = prune_plan(
-        imported.ledger, as_of=_resolve_as_of(as_of_date, imported), inactive=duration, client_list=client_list
-    )
+    resolved_as_of = _resolve_as_of(as_of_date, imported)
+    check_span(resolved_as_of, duration, "--inactive")
+    plan = prune_plan(imported.ledger, as_of=resolved_as_of, inactive=duration, client_list=client_list)
     excel_target = excel_path(excel, plan.as_of) if excel is not None else None
     if excel_target is not None:
         _check_excel_target(excel_target, files, force)
@@ -617,6 +647,7 @@ def staff(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
         products=None, lang=lang,
     )  # fmt: skip
+    check_span(analysis.as_of, duration, "--period")
     table = staff_summary(
         imported.ledger, analysis.clients, as_of=analysis.as_of, rules=settings.rules, period_months=months
     )
@@ -712,11 +743,12 @@ def load(
     from salon_segment.render.insights_view import load_document, load_view
     from salon_segment.scoring.services import load_heatmap, quietest_slots
 
-    months = period_months(period)[1]
+    duration, months = period_months(period)
     imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
         products=None, lang=lang,
     )[1:]  # fmt: skip
+    check_span(analysis.as_of, duration, "--period")
     heatmap = load_heatmap(imported.ledger, as_of=analysis.as_of, period_months=months)
     quiet = quietest_slots(heatmap)
     _show(
@@ -760,7 +792,7 @@ def trend(
     from salon_segment.render.insights_view import CHURN_COLUMNS, TREND_COLUMNS, frame_table, records
     from salon_segment.scoring.trend import churn_by_visit_number, compare_windows, period_trend
 
-    start = parse_as_of(compare_from)
+    start = parse_as_of(compare_from, "--compare-from")
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
         products=None, lang=lang,
@@ -771,6 +803,13 @@ def trend(
     if start is not None:
         if pd.Timestamp(start) >= analysis.as_of:
             raise typer.BadParameter(_("--compare-from must be before as_of"))
+        from salon_segment.duration import EARLIEST
+
+        if pd.Timestamp(start) - (analysis.as_of - pd.Timestamp(start)) < pd.Timestamp(EARLIEST):
+            raise SalonSegmentError(
+                f"--compare-from {start:%Y-%m-%d}: the window before it would start before {EARLIEST:%Y-%m-%d}; "
+                "choose a later date."
+            )
         comparison = compare_windows(
             imported.ledger, as_of=analysis.as_of, start=pd.Timestamp(start), rules=settings.rules
         )
