@@ -282,9 +282,8 @@ def excel_path(template: Path, as_of: Any) -> Path:
 def _resolve_as_of(as_of: dt.date | None, imported: Any) -> Any:
     import pandas as pd
 
-    from salon_segment.scoring.analysis import default_as_of
-
     from salon_segment.duration import EARLIEST, LATEST
+    from salon_segment.scoring.analysis import default_as_of
 
     if as_of is not None:
         return pd.Timestamp(as_of)

@@ -33,7 +33,10 @@ def write_csv(path, lines, *, delimiter=";", encoding="utf-8"):
 
 def visits(n, *, start=1, year=2026):
     """n ordinary visit lines by n different clients."""
-    return [[f"{(i % 28) + 1:02d}-{(i % 12) + 1:02d}-{year}", f"Klant {i}", "Knippen", "50,00"] for i in range(start, start + n)]
+    return [
+        [f"{(i % 28) + 1:02d}-{(i % 12) + 1:02d}-{year}", f"Klant {i}", "Knippen", "50,00"]
+        for i in range(start, start + n)
+    ]
 
 
 def one_line_error(result) -> str:
@@ -76,7 +79,9 @@ def test_item10_date_format_accepts_only_documented_forms(tmp_path, value):
 
 @pytest.mark.parametrize(("value", "month"), [("dd-mm-yyyy", 1), ("mm/dd/yyyy", 2), ("%m/%d/%Y", 2), ("dd.mm.yy", 1)])
 def test_item10_date_format_documented_forms_choose_the_order(tmp_path, value, month):
-    export = write_csv(tmp_path / "export.csv", [["01-02-2026", "Anna", "Knippen", "50"], ["03-04-2026", "Bea", "Knippen", "5"]])
+    export = write_csv(
+        tmp_path / "export.csv", [["01-02-2026", "Anna", "Knippen", "50"], ["03-04-2026", "Bea", "Knippen", "5"]]
+    )
     result = invoke("inspect", export, "--date-format", value, "--format", "json")
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
