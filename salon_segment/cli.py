@@ -223,6 +223,7 @@ def _load(
     from salon_segment.config import load_settings
     from salon_segment.importers import ImportOptions, read_exports
     from salon_segment.importers.catalogue import read_product_catalogue
+
     month_first = parse_date_order(date_format)
     settings = load_settings(config)
     from salon_segment.i18n import resolve_language, set_language
