@@ -129,6 +129,18 @@ def parse_date_order(value: str | None) -> bool | None:
         raise typer.BadParameter(f"--date-format: {exc}.") from None
 
 
+def parse_delimiter_option(value: str | None) -> str | None:
+    """--delimiter: , ; | tab or a word for one; usage error otherwise."""
+    from salon_segment.importers.csv_records import parse_delimiter
+
+    if value is None:
+        return None
+    try:
+        return parse_delimiter(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"--delimiter: {exc}.") from None
+
+
 def check_span(as_of: Any, duration: Any, option: str) -> None:
     """Refuse (exit 1, one sentence) a duration that reaches back before 1900 from as_of."""
     from salon_segment.duration import check_span as check
@@ -174,6 +186,14 @@ EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="Text encodi
 SheetOpt = Annotated[
     str | None, typer.Option("--sheet", help="Excel sheet name or number (default: the first with data).")
 ]
+DelimiterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--delimiter",
+        help="Delimiter of CSV inputs: , ; | tab (or comma, semicolon, pipe, tab). Default: detected.",
+        show_default=False,
+    ),
+]
 DateFormatOpt = Annotated[
     str | None,
     typer.Option("--date-format", help="Day/month order when it is ambiguous: dd-mm-yyyy or mm/dd/yyyy."),
@@ -218,6 +238,7 @@ def _load(
     products: Path | None,
     lang: Language | None = None,
     pseudonymize: bool = False,
+    delimiter: str | None = None,
 ) -> tuple[Any, Any]:
     """Settings and the imported ledger for a command; sets the report language and currency."""
     from salon_segment.config import load_settings
@@ -225,6 +246,7 @@ def _load(
     from salon_segment.importers.catalogue import read_product_catalogue
 
     month_first = parse_date_order(date_format)
+    forced_delimiter = parse_delimiter_option(delimiter)
     settings = load_settings(config)
     from salon_segment.i18n import resolve_language, set_language
     from salon_segment.render.formatting import set_currency
@@ -242,7 +264,9 @@ def _load(
         limits=settings.limits,
     )
     with _progress(_("Reading {n} file(s)…").format(n=len(files))):
-        imported = read_exports(files, options)
+        imported = read_exports(files, options, delimiter=forced_delimiter)
+    for note in imported.notes:
+        typer.echo(_("Note: {note}").format(note=note), err=True)
     if pseudonymize:
         import dataclasses
 
@@ -320,6 +344,7 @@ def analyze(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     excel: ExcelOpt = None,
@@ -343,6 +368,7 @@ def analyze(
         encoding=encoding,
         sheet=sheet,
         date_format=date_format,
+        delimiter=delimiter,
         products=products,
         lang=lang,
         pseudonymize=pseudonymize,
@@ -401,6 +427,7 @@ def inspect(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -413,6 +440,7 @@ def inspect(
         encoding=encoding,
         sheet=sheet,
         date_format=date_format,
+        delimiter=delimiter,
         products=products,
         lang=lang,
     )
@@ -524,6 +552,7 @@ def prune(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     excel: ExcelOpt = None,
@@ -550,6 +579,7 @@ def prune(
         encoding=encoding,
         sheet=sheet,
         date_format=date_format,
+        delimiter=delimiter,
         products=products,
         lang=lang,
         pseudonymize=pseudonymize,
@@ -574,12 +604,16 @@ def prune(
     if out is not None:
         write_table(plan.candidates, out, sheet_name="removal")
         written.append(str(out))
-    if keep_out is not None:
-        counts = [
-            write_cleaned_copy(report, removed.get(report.path, []), destination)
-            for report, destination in zip(imported.reports, keep_paths, strict=True)
-        ]
-        written.extend(str(p) for p in keep_paths)
+    if keep_out is not None:  # cut from the snapshots the analysis read; a file named twice is written once
+        reports = {r.path: r for r in imported.reports}
+        counted: dict[str, Any] = {}
+        for destination, source in dict(zip(keep_paths, files, strict=True)).items():
+            report = reports[imported.aliases.get(str(source), str(source))]
+            rows = removed.get(report.path, [])
+            count = write_cleaned_copy(report, rows, destination, imported.snapshots.get(report.path))
+            counted.setdefault(report.path, count)
+            written.append(str(destination))
+        counts = list(counted.values())
     if excel_target is not None:
         from salon_segment.scoring import analyze as score
 
@@ -636,6 +670,7 @@ def staff(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Per staff member: clients, revenue, first-visit retention, rebooking, regulars, lost clients who followed."""
@@ -645,7 +680,7 @@ def staff(
     duration, months = period_months(period)
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=None, lang=lang,
+        delimiter=delimiter, products=None, lang=lang,
     )  # fmt: skip
     check_span(analysis.as_of, duration, "--period")
     table = staff_summary(
@@ -689,6 +724,7 @@ def services(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
@@ -705,7 +741,7 @@ def services(
         check_output_path(out, inputs=files, force=force)
     imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=products, lang=lang, pseudonymize=pseudonymize,
+        delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize,
     )[1:]  # fmt: skip
     if list_category is not None:
         chosen = cross_sell_list(imported.ledger, analysis.clients, list_category, as_of=analysis.as_of)
@@ -737,6 +773,7 @@ def load(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Visits by weekday and hour, with the quietest slots: where the salon has room for an offer."""
@@ -746,7 +783,7 @@ def load(
     duration, months = period_months(period)
     imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=None, lang=lang,
+        delimiter=delimiter, products=None, lang=lang,
     )[1:]  # fmt: skip
     check_span(analysis.as_of, duration, "--period")
     heatmap = load_heatmap(imported.ledger, as_of=analysis.as_of, period_months=months)
@@ -782,6 +819,7 @@ def trend(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Activity per period, churn by visit number, and a before/after comparison (e.g. a loyalty programme)."""
@@ -795,7 +833,7 @@ def trend(
     start = parse_as_of(compare_from, "--compare-from")
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=None, lang=lang,
+        delimiter=delimiter, products=None, lang=lang,
     )  # fmt: skip
     table = period_trend(imported.ledger, as_of=analysis.as_of, rules=settings.rules, by=by.value)
     churn = churn_by_visit_number(imported.ledger, as_of=analysis.as_of, rules=settings.rules)
@@ -863,6 +901,7 @@ def client(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     pseudonymize: PseudonymizeOpt = False,
@@ -873,7 +912,7 @@ def client(
 
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=products, lang=lang, pseudonymize=pseudonymize,
+        delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize,
     )  # fmt: skip
     found = find_clients(analysis.clients, query)
     if found.empty:

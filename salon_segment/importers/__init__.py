@@ -19,6 +19,7 @@ from salon_segment.importers.normalize import (
     Normalized,
     normalize,
 )
+from salon_segment.importers.snapshot import read_inputs
 from salon_segment.importers.source import RawTable, read_table
 
 __all__ = [
@@ -41,6 +42,9 @@ class ImportResult:
     client_list: pd.DataFrame
     reports: list[FileReport]
     rejects: pd.DataFrame
+    snapshots: dict[str, bytes] = dataclasses.field(default_factory=dict, repr=False)  # report.path → bytes read
+    aliases: dict[str, str] = dataclasses.field(default_factory=dict)  # each given path → its report's path
+    notes: list[str] = dataclasses.field(default_factory=list)  # inputs named twice or with the same content
 
     @property
     def rows_read(self) -> int:
@@ -99,22 +103,49 @@ def drop_overlaps(parts: list[Normalized]) -> list[Normalized]:
     return out
 
 
-def read_exports(paths: Sequence[Path], options: ImportOptions | None = None) -> ImportResult:
-    """Read every export (visit exports and client lists) and merge them; clients match by identity key."""
+def with_broken_lines(part: Normalized, raw: RawTable) -> Normalized:
+    """Count the CSV lines the reader set aside (unbalanced quotes) as read and rejected, with their rows."""
+    if not raw.broken:
+        return part
+    rows = [row for numbers in raw.broken.values() for row in numbers]
+    report = dataclasses.replace(
+        part.report,
+        rows_read=part.report.rows_read + len(rows),
+        rejected={**part.report.rejected, **{reason: list(numbers) for reason, numbers in raw.broken.items()}},
+    )
+    extra = pd.DataFrame(
+        [(str(raw.path), row, reason) for reason, numbers in raw.broken.items() for row in numbers],
+        columns=list(REJECT_COLUMNS),
+    )
+    rejects = pd.concat([part.rejects, extra], ignore_index=True) if len(part.rejects) else extra
+    rejects = rejects.sort_values("source_row", kind="stable").reset_index(drop=True)
+    return dataclasses.replace(part, report=report, rejects=rejects)
+
+
+def read_exports(
+    paths: Sequence[Path], options: ImportOptions | None = None, *, delimiter: str | None = None
+) -> ImportResult:
+    """Read every export (visit exports and client lists) and merge them; clients match by identity key.
+
+    Each file is read from disk once, into a snapshot that the cleaned copy of ``prune`` uses too; a file
+    named twice (also through a link) or a copy with the same bytes is read once, with a note.
+    ``delimiter`` forces the CSV delimiter (``ImportOptions.delimiter`` when that option exists).
+    """
     options = options or ImportOptions()
-    parts = [
-        normalize(
-            read_table(
-                Path(p),
-                encoding=options.encoding,
-                sheet=options.sheet,
-                overrides=options.columns,
-                limits=options.limits,
-            ),
-            options,
+    delimiter = delimiter or getattr(options, "delimiter", None)
+    inputs = read_inputs(paths, options.limits)
+    parts = []
+    for snapshot in inputs.snapshots:
+        raw = read_table(
+            snapshot.path,
+            encoding=options.encoding,
+            sheet=options.sheet,
+            overrides=options.columns,
+            limits=options.limits,
+            delimiter=delimiter,
+            snapshot=snapshot,
         )
-        for p in paths
-    ]
+        parts.append(with_broken_lines(normalize(raw, options), raw))
     parts = drop_overlaps(parts)
     ledgers = [p.table for p in parts if p.kind != CLIENT_LIST_KIND]
     lists = [p.table for p in parts if p.kind == CLIENT_LIST_KIND]
@@ -124,4 +155,7 @@ def read_exports(paths: Sequence[Path], options: ImportOptions | None = None) ->
         client_list=pd.concat(lists, ignore_index=True) if lists else L.empty_client_list(),
         reports=[p.report for p in parts],
         rejects=pd.concat(rejects, ignore_index=True) if rejects else pd.DataFrame(columns=list(REJECT_COLUMNS)),
+        snapshots={str(s.path): s.data for s in inputs.snapshots},
+        aliases=inputs.aliases,
+        notes=inputs.notes,
     )
