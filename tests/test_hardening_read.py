@@ -5,12 +5,19 @@ Each test names the item of issue 15 it guards. Files are generated in tmp_path;
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import subprocess
+import sys
+import threading
+import zipfile
 
 import pytest
 from typer.testing import CliRunner
 
 from salon_segment.cli import app
+from tests.helpers import ROOT
 
 runner = CliRunner()
 AS_OF = "2026-11-20"
@@ -87,3 +94,114 @@ def test_item10_date_format_documented_forms_choose_the_order(tmp_path, value, m
     document = json.loads(result.output)
     first = document["files"][0]["first_date"] if "files" in document else document[0]["first_date"]
     assert first.startswith("2026-01-02" if month == 2 else "2026-02-01")
+
+
+# ---------------------------------------------------------------- workbooks: 21 (resource bombs) and 24 (damage)
+
+
+def workbook_bytes(rows) -> bytes:
+    """A small real .xlsx (openpyxl) holding the given rows on a sheet named Omzet."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Omzet"
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def rewrite_member(data: bytes, member: str, change, extra: dict | None = None) -> bytes:
+    """The same zip with one member's bytes changed (and extra members, given as byte iterables, added)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            target.writestr(info.filename, change(body) if info.filename == member else body)
+        for name, blocks in (extra or {}).items():
+            with target.open(name, "w", force_zip64=True) as stream:
+                for block in blocks:
+                    stream.write(block)
+    return out.getvalue()
+
+
+LEDGER_ROWS = [["Datum", "Klant", "Bedrag"]] + [[f"2026-0{i % 9 + 1}-1{i % 9}", f"Klant {i}", 50] for i in range(20)]
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def run_isolated(*args: object, timeout: float = 120) -> tuple[int, str, int]:
+    """The CLI in a child process (a reader abort must not take pytest down): (exit code, stderr, peak RSS bytes)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "salon_segment", *map(str, args)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+    timer = threading.Timer(timeout, process.kill)
+    timer.start()
+    try:
+        err = process.stderr.read()
+        _, status, usage = os.wait4(process.pid, 0)  # this child's own peak memory
+    finally:
+        timer.cancel()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    process.stderr.close()
+    return process.returncode, err.decode("utf-8", "replace"), usage.ru_maxrss * 1024
+
+
+def test_item21_cell_at_xfd1048576_is_refused_not_an_abort(tmp_path):
+    far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    book = tmp_path / "far.xlsx"
+    book.write_bytes(rewrite_member(workbook_bytes(LEDGER_ROWS), SHEET, lambda b: b.replace(b"</sheetData>", far)))
+    assert book.stat().st_size < 8000
+    code, err, _ = run_isolated("analyze", book, "--as-of", AS_OF)
+    assert code == 1, err[-500:]
+    assert len(err.strip().splitlines()) == 1
+    assert "far.xlsx: sheet 'Omzet'" in err and "16,384" in err
+
+
+def test_item21_declared_range_far_beyond_the_cells_is_refused(tmp_path):
+    book = tmp_path / "dimension.xlsx"
+    book.write_bytes(
+        rewrite_member(
+            workbook_bytes(LEDGER_ROWS),
+            SHEET,
+            lambda b: b.replace(b'<dimension ref="A1:C21"/>', b'<dimension ref="A1:SF1048576"/>'),
+        )
+    )
+    result = invoke("analyze", book, "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert "declares a used range" in one_line_error(result)
+
+
+def test_item21_shared_strings_bomb_is_refused_in_bounded_memory(tmp_path):
+    # 300 MB of one-letter shared strings in a 0.8 MB file: the reader used to need more than 1 GiB for it
+    blocks = [b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">']
+    blocks += [b"<si><t>y</t></si>" * 60_000] * (300 * 2**20 // (17 * 60_000))
+    blocks += [b"</sst>"]
+    book = tmp_path / "bomb.xlsx"
+    book.write_bytes(rewrite_member(workbook_bytes(LEDGER_ROWS), "", None, extra={"xl/sharedStrings.xml": blocks}))
+    assert book.stat().st_size < 2 * 2**20
+    code, err, peak = run_isolated("analyze", book, "--as-of", AS_OF)
+    assert code == 1, err[-500:]
+    assert "would unzip to" in err and len(err.strip().splitlines()) == 1
+    assert peak < 2**30
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda b: b[: len(b) // 2], lambda b: b.replace(b"Klant 3", b"Klant &bogus; 3")],
+    ids=["truncated", "bad-entity"],
+)
+def test_item24_corrupt_sheet_xml_is_one_sentence_exit_1(tmp_path, damage):
+    book = tmp_path / "damaged.xlsx"
+    book.write_bytes(rewrite_member(workbook_bytes(LEDGER_ROWS), SHEET, damage))
+    result = invoke("analyze", book, "--as-of", AS_OF)
+    assert result.exit_code == 1, result.output
+    message = one_line_error(result)
+    assert "damaged.xlsx" in message and "'Omzet'" in message and "CSV" in message

@@ -38,6 +38,8 @@ MAX_MEMBERS = 10_000
 _CELL_REF = re.compile(rb'<c\b[^>]{0,200}?\br="([A-Z]{1,4})([0-9]{1,9})"')
 _ROW_REF = re.compile(rb'<row\b[^>]{0,200}?\br="([0-9]{1,9})"')
 _DIMENSION = re.compile(rb'<dimension\b[^>]{0,100}?\bref="([A-Z]{0,4})([0-9]{0,9}):?([A-Z]{0,4})([0-9]{0,9})"')
+_LAST_ROW = re.compile(rb'<row r="([0-9]{1,9})"')
+_CELL_LETTERS = re.compile(rb'<c r="([A-Z]{1,4})[0-9]')
 _ODS_ROW = re.compile(
     rb'<table:table-row\b[^>]*?number-rows-repeated="([0-9]{1,12})"[^>]*>(.*?)</table:table-row>', re.S
 )
@@ -145,10 +147,76 @@ def _chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: Path) -> It
         ) from None
 
 
+def greater_number(number: int) -> bytes:
+    """A regex (bytes) for decimal numbers greater than ``number`` (leading zeros allowed)."""
+    digits = str(number)
+    options = [rb"[1-9][0-9]{%d,}" % len(digits)]
+    for i, digit in enumerate(digits):
+        if digit != "9":
+            rest = len(digits) - i - 1
+            options.append(digits[:i].encode() + b"[%d-9]" % (int(digit) + 1) + (b"[0-9]{%d}" % rest if rest else b""))
+    return b"0*(?:" + b"|".join(options) + b")"
+
+
+def greater_letters(number: int) -> bytes:
+    """A regex (bytes) for column letters after column ``number`` (1 = A)."""
+    letters = b""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = bytes([65 + rest]) + letters
+    options = [rb"[A-Z]{%d,4}" % (len(letters) + 1)]
+    for i, letter in enumerate(letters):
+        if letter != ord("Z"):
+            rest = len(letters) - i - 1
+            options.append(letters[:i] + b"[%c-Z]" % (letter + 1) + (b"[A-Z]{%d}" % rest if rest else b""))
+    return b"(?:" + b"|".join(options) + b")"
+
+
+class _Extent:
+    """The largest row and column referenced so far; finds only references beyond them (C-speed searches)."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        self.rows, self.columns = rows, columns
+        self._compile()
+
+    def _compile(self) -> None:
+        row, column = greater_number(self.rows), greater_letters(self.columns)
+        self._beyond = re.compile(
+            rb'<(?:row r="(' + row + rb')"|c r="(?:(' + column + rb")[0-9]|[A-Z]{1,4}(" + row + rb')"))'
+        )
+
+    def seed(self, chunk: bytes) -> None:
+        """Start from the chunk's last row number and its first row's last column (rows come in order in
+        real files), so that ``update`` only has to match the few references beyond them."""
+        last_row = _LAST_ROW.search(chunk, max(0, chunk.rfind(b'<row r="')))
+        row_end = chunk.find(b"</row>")
+        last_cell = _CELL_LETTERS.search(chunk, max(0, chunk.rfind(b'<c r="', 0, row_end))) if row_end > 0 else None
+        rows = int(last_row.group(1)) if last_row else self.rows
+        columns = column_number(last_cell.group(1)) if last_cell else self.columns
+        if rows > self.rows or columns > self.columns:
+            self.rows, self.columns = max(rows, self.rows), max(columns, self.columns)
+            self._compile()
+
+    def update(self, chunk: bytes) -> None:
+        """One pass over the chunk for rows and cells beyond the extent; the extent grows to cover them."""
+        found = self._beyond.findall(chunk)
+        if found:
+            self.rows = max([self.rows, *(int(a or b) for a, _, b in found if a or b)])
+            self.columns = max([self.columns, *(column_number(c) for _, c, _ in found if c)])
+            self._compile()
+
+
 def _check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: Path, limits: Limits, sheet: str) -> None:
-    """The dimension and the largest row and column referenced in one worksheet's XML."""
-    max_row = max_col = present = 0
+    """The dimension and the largest row and column referenced in one worksheet's XML.
+
+    Excel, LibreOffice and openpyxl write ``r`` as the first attribute of every row and cell and a
+    ``<dimension>`` that covers them: then only references beyond the extent seen so far are matched.
+    Other writers (or hostile files) take the slow path: every reference, and cells without one counted.
+    """
+    present = 0
     dimension: tuple[int, int] | None = None
+    extent: _Extent | None = None
+    slow_rows = slow_columns = 0
     for number, chunk in enumerate(_chunks(archive, member, path)):
         if number == 0:
             found = _DIMENSION.search(chunk)
@@ -156,13 +224,26 @@ def _check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: Path, 
                 end_col = column_number(found.group(3) or found.group(1) or b"A")
                 end_row = int(found.group(4) or found.group(2) or 1)
                 dimension = (end_row, end_col)
-        present += chunk.count(b"<c ") + chunk.count(b"<c>")
+            extent = _Extent(1, 1)
+        cells = chunk.count(b"<c ") + chunk.count(b"<c>")
+        present += cells
+        regular = cells == chunk.count(b'<c r="') and b"<row>" not in chunk and b'<row r="' in chunk
+        if regular and extent is not None:
+            extent.seed(chunk)
+            extent.update(chunk)
+            continue
         for letters, row in _CELL_REF.findall(chunk):
-            max_row = max(max_row, int(row))
-            max_col = max(max_col, column_number(letters))
+            slow_rows = max(slow_rows, int(row))
+            slow_columns = max(slow_columns, column_number(letters))
         for row in _ROW_REF.findall(chunk):
-            max_row = max(max_row, int(row))
-    _check_extent(path, sheet, max_row, max_col, present, limits)
+            slow_rows = max(slow_rows, int(row))
+        for part in chunk.split(b"<row"):  # cells without a reference follow one another
+            if b"<c>" in part or part.count(b"<c ") != part.count(b'r="') - 1:
+                slow_columns = max(slow_columns, part.count(b"<c ") + part.count(b"<c>"))
+        slow_rows = max(slow_rows, chunk.count(b"<row"))
+    rows = max(slow_rows, extent.rows if extent else 0)
+    columns = max(slow_columns, extent.columns if extent else 0)
+    _check_extent(path, sheet, rows, columns, present, limits)
     if dimension is not None:
         _check_extent(path, sheet, *dimension, present, limits, declared=True)
 
