@@ -205,3 +205,178 @@ def test_item24_corrupt_sheet_xml_is_one_sentence_exit_1(tmp_path, damage):
     assert result.exit_code == 1, result.output
     message = one_line_error(result)
     assert "damaged.xlsx" in message and "'Omzet'" in message and "CSV" in message
+
+
+# ---------------------------------------------------------------- 1: an unbalanced quote in a CSV line
+
+
+def analyse_json(*args: object) -> dict:
+    result = invoke("analyze", *args, "--as-of", AS_OF, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output[result.output.index("{") :])
+
+
+@pytest.mark.parametrize("where", [10, 30], ids=["middle", "last-line"])
+def test_item1_unbalanced_quote_sets_one_line_aside_and_reads_on(tmp_path, where):
+    lines = visits(30)
+    lines[where - 1] = ["05-02-2026", '"Klant kapot', "Knippen", "50,00"]  # spreadsheet row where + 1
+    lines[19] = ["06-02-2026", '"Klant 20"', "Knippen", "50,00"]  # a well-quoted field further down
+    lines[24] = ["07-02-2026", "Klant 25", '"Knippen\nmet föhn"', "50,00"]  # a legitimate line break
+    export = write_csv(tmp_path / "export.csv", lines)
+    rejects = tmp_path / "rejects.csv"
+    totals = analyse_json(export, "--rejects-out", rejects)["totals"]
+    assert totals["rows_read"] == 30  # 31 physical data lines, the quoted line break is inside one record
+    assert (totals["rows_used"], totals["rows_skipped"], totals["rows_rejected"]) == (29, 0, 1)
+    assert totals["clients"] + totals["upcoming_bookings"] == 29  # three lines are dated after as_of
+    rejected = rejects.read_text(encoding="utf-8-sig")
+    assert f",{where + 1},unbalanced quote" in rejected.replace(";", ",")
+
+
+def test_item1_prune_accounts_for_every_line_and_keeps_the_broken_one(tmp_path):
+    lines = visits(12, year=2022) + visits(12, start=20)
+    lines[5] = ["05-02-2022", '"Klant kapot', "Knippen", "50,00"]
+    export = write_csv(tmp_path / "export.csv", lines)
+    cleaned = tmp_path / "cleaned.csv"
+    result = invoke("prune", export, "--inactive", "24m", "--as-of", AS_OF, "--keep-out", cleaned, "--format", "json")
+    assert result.exit_code == 0, result.output
+    (counts,) = json.loads(result.output)["files"]
+    assert counts["rows"] == 24 == counts["kept"] + counts["removed"]
+    assert counts["removed"] == 11  # the eleven readable 2022 clients; the broken line is kept, not guessed
+    kept = cleaned.read_bytes().split(b"\r\n")
+    assert b'05-02-2022;"Klant kapot;Knippen;50,00' in kept
+    assert len([k for k in kept if k]) == 1 + 13
+
+
+# ---------------------------------------------------------------- 4: the input changes while the tool runs
+
+
+def test_item4_keep_out_is_cut_from_the_bytes_that_were_analysed(tmp_path, monkeypatch):
+    import salon_segment.importers as importers
+
+    lines = visits(10, year=2022) + visits(10, start=20)
+    export = write_csv(tmp_path / "export.csv", lines)
+    original = export.read_bytes()
+    real = importers.read_exports
+
+    def read_then_change(*args, **kwargs):
+        result = real(*args, **kwargs)
+        # another program rewrites the export: the old and the recent lines swap places
+        rows = original.split(b"\r\n")
+        export.write_bytes(b"\r\n".join([rows[0], *rows[11:21], *rows[1:11], *rows[21:]]))
+        return result
+
+    monkeypatch.setattr(importers, "read_exports", read_then_change)
+    cleaned = tmp_path / "cleaned.csv"
+    result = invoke("prune", export, "--inactive", "24m", "--as-of", AS_OF, "--keep-out", cleaned)
+    assert result.exit_code == 0, result.output
+    expected = b"\r\n".join([original.split(b"\r\n")[0], *original.split(b"\r\n")[11:]])
+    assert cleaned.read_bytes() == expected
+
+
+# ---------------------------------------------------------------- 5: the same input given twice
+
+
+def revenue_of(*paths) -> float:
+    return analyse_json(*paths)["totals"]["revenue"]
+
+
+@pytest.mark.parametrize("how", ["same-path", "symlink", "hard-link", "copy"])
+def test_item5_the_same_input_twice_is_counted_once(tmp_path, how):
+    export = write_csv(tmp_path / "export.csv", visits(20))
+    other = tmp_path / "other.csv"
+    if how == "same-path":
+        other = export
+    elif how == "symlink":
+        other.symlink_to(export)
+    elif how == "hard-link":
+        os.link(export, other)
+    else:
+        other.write_bytes(export.read_bytes())
+    single = revenue_of(export)
+    result = invoke("analyze", export, other, "--as-of", AS_OF, "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["totals"]["revenue"] == single > 0
+    assert "read once" in result.stderr
+
+
+def test_item5_prune_of_the_same_input_twice_writes_each_cleaned_copy_once(tmp_path):
+    export = write_csv(tmp_path / "export.csv", visits(10, year=2022) + visits(10, start=20))
+    link = tmp_path / "link.csv"
+    link.symlink_to(export)
+    folder = tmp_path / "cleaned"
+    folder.mkdir()
+    result = invoke(
+        "prune", export, link, "--inactive", "24m", "--as-of", AS_OF, "--keep-out", folder, "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert [(f["rows"], f["kept"], f["removed"]) for f in document["files"]] == [(20, 10, 10)]
+    assert (folder / "export.csv").read_bytes() == (folder / "link.csv").read_bytes()
+
+
+# ---------------------------------------------------------------- 7: Windows-1252 against Windows-1250
+
+WESTERN = ["Hélène Dupré", "Zoë de Vries", "Anaïs Lefèvre", "Françoise Gérard", "Noël Brûlé", "Chloë Maës"]
+CENTRAL = {
+    "cs": ["Jiří Dvořák", "Věra Nováková", "Tomáš Černý", "Zdeněk Růžička", "Petra Šťastná"],
+    "pl": ["Paweł Wałęsa", "Małgorzata Kowalczyk", "Łukasz Żółć", "Agnieszka Wiśniewska", "Zofia Woźniak"],
+}
+
+
+@pytest.mark.parametrize(
+    ("names", "code_page"),
+    [(WESTERN, "cp1252"), (WESTERN[:1], "cp1252"), (CENTRAL["cs"], "cp1250"), (CENTRAL["pl"], "cp1250")],
+    ids=["french-dutch", "one-french-name", "czech", "polish"],
+)
+def test_item7_single_byte_code_page_is_chosen_by_the_names(tmp_path, names, code_page):
+    lines = [[f"0{i + 1}-03-2026", name, "Knippen", "50,00"] for i, name in enumerate(names)]
+    export = write_csv(tmp_path / "export.csv", lines, encoding=code_page)
+    clients = tmp_path / "clients.csv"
+    result = invoke("analyze", export, "--as-of", AS_OF, "--clients-out", clients, "--format", "json")
+    assert result.exit_code == 0, result.output
+    written = clients.read_text(encoding="utf-8-sig")
+    for name in names:
+        assert name in written
+
+
+# ---------------------------------------------------------------- 8: ragged rows and --delimiter
+
+
+def ragged_export(path):
+    """Semicolons, decimal commas, and rows that stop after the last filled field (as some tills write)."""
+    header = "Datum;Klant;Bedrag;Medewerker;Notitie;Status"
+    widths = [3, 4, 3, 5, 3, 6, 3, 4, 3, 3, 5, 3]
+    body = []
+    for i, width in enumerate(widths):
+        cells = [f"{i + 1:02d}-03-2026", f"Klant {i}", f"{40 + i},50", "Sam", "kort", "voltooid"][:width]
+        body.append(";".join(cells))
+    path.write_text("\r\n".join([header, *body]) + "\r\n", encoding="utf-8")
+    return path
+
+
+def test_item8_ragged_rows_do_not_defeat_delimiter_detection(tmp_path):
+    totals = analyse_json(ragged_export(tmp_path / "ragged.csv"))["totals"]
+    assert (totals["rows_read"], totals["rows_used"], totals["clients"]) == (12, 12, 12)
+    assert totals["revenue"] == pytest.approx(sum(40.5 + i for i in range(12)))
+
+
+@pytest.mark.parametrize("value", [";", "semicolon", "SEMICOLON"])
+def test_item8_delimiter_option_forces_the_delimiter(tmp_path, value):
+    document = analyse_json(ragged_export(tmp_path / "ragged.csv"), "--delimiter", value)
+    assert document["totals"]["rows_used"] == 12
+
+
+@pytest.mark.parametrize(("value", "text"), [("tab", "\t"), ("pipe", "|"), ("comma", ",")])
+def test_item8_delimiter_words_on_every_reading_command(tmp_path, value, text):
+    lines = [[f"{i + 1:02d}-03-2026", f"Klant {i}", "Knippen", "50"] for i in range(5)]
+    export = write_csv(tmp_path / "export.csv", lines, delimiter=text)
+    for command in ("analyze", "inspect", "staff", "load", "trend", "services", "prune"):
+        args = [command, export, "--delimiter", value] + (["--as-of", AS_OF] if command != "inspect" else [])
+        result = invoke(*args)
+        assert result.exit_code == 0, (command, result.output)
+
+
+def test_item8_unknown_delimiter_is_refused(tmp_path):
+    result = invoke("analyze", ragged_export(tmp_path / "ragged.csv"), "--delimiter", "x")
+    assert result.exit_code == 2
+    assert "semicolon" in one_line_error(result)
