@@ -137,7 +137,13 @@ def write_cleaned_copy(
         from openpyxl import load_workbook
 
         def write(tmp: Path) -> None:
-            workbook = load_workbook(io.BytesIO(data))
+            try:
+                workbook = load_workbook(io.BytesIO(data))
+            except Exception as exc:  # the reader tolerated damage that openpyxl does not (bad XML, bad zip)
+                raise OutputError(
+                    f"{source}: the workbook is damaged ({exc.__class__.__name__}), so no cleaned copy can be "
+                    "written; re-save it from Excel, or export it as CSV."
+                ) from None
             _delete_rows(workbook[report.sheet], removed_rows)
             workbook.save(tmp)
 
