@@ -11,6 +11,7 @@ Windows-1252 wins a tie: it is what Western European tills write.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from salon_segment.errors import InputFileError
@@ -65,10 +66,10 @@ def detect(data: bytes) -> tuple[str, str | None]:
 
 
 def _looks_latin(sample: bytes) -> bool:
-    """Cyrillic text is mostly bytes over 0x7F; Latin text with accents is mostly ASCII letters."""
-    high = sum(1 for byte in sample if byte >= 0xC0)
-    ascii_letters = sum(1 for byte in sample if 0x41 <= byte <= 0x5A or 0x61 <= byte <= 0x7A)
-    return high * 3 < ascii_letters
+    """Cyrillic words are runs of bytes over 0xBF; accented Latin letters stand mostly alone between ASCII ones."""
+    runs = re.findall(rb"[\xc0-\xff]+", sample)
+    in_words = sum(len(run) for run in runs if len(run) >= 3)
+    return bool(runs) and in_words * 2 < sum(map(len, runs))
 
 
 def latin_code_page(sample: bytes) -> str:
