@@ -16,6 +16,7 @@ from pathlib import Path
 
 from salon_segment.errors import OutputError
 from salon_segment.importers import FileReport
+from salon_segment.importers.csv_records import split_records
 from salon_segment.importers.source import EXCEL_SUFFIXES
 from salon_segment.output import atomic_write
 
@@ -40,8 +41,14 @@ def _bom_and_codec(data: bytes, encoding: str) -> tuple[bytes, str]:
     return b"", {"utf-8-sig": "utf-8", "utf-16": "utf-16-le"}.get(encoding, encoding)
 
 
-def record_spans(data: bytes, encoding: str, delimiter: str) -> tuple[bytes, list[tuple[int, int]]]:
-    """(BOM, byte span of every CSV record) as the csv module reads the file: record k is spreadsheet row k+1."""
+def record_spans(
+    data: bytes, encoding: str, delimiter: str, header_row: int | None = None
+) -> tuple[bytes, list[tuple[int, int]]]:
+    """(BOM, byte span of every CSV record) as the importer reads the file: record k is spreadsheet row k+1.
+
+    With ``header_row``, the records below the header are split like the importer splits them
+    (``split_records``: a line with an unbalanced quote is a record of its own, not the rest of the file).
+    """
     bom, codec = _bom_and_codec(data, encoding)
     text = data[len(bom) :].decode(codec)
     lines = list(io.StringIO(text, newline=""))
@@ -53,9 +60,17 @@ def record_spans(data: bytes, encoding: str, delimiter: str) -> tuple[bytes, lis
     reader = csv.reader(iter(lines), delimiter=delimiter)
     spans = []
     consumed = 0
-    for _ in reader:
+    header: list[str] = []
+    for record in reader:
         spans.append((offsets[consumed], offsets[reader.line_num]))
         consumed = reader.line_num
+        if header_row is not None and len(spans) == header_row:
+            header = record
+            break
+    if header_row is not None and len(spans) == header_row:
+        for record in split_records(lines[consumed:], delimiter, len(header)):
+            spans.append((offsets[consumed], offsets[consumed + record.lines]))
+            consumed += record.lines
     if consumed < len(lines):  # trailing lines the reader yields nothing for
         spans[-1] = (spans[-1][0], offsets[-1]) if spans else (offsets[consumed], offsets[-1])
     return bom, spans
@@ -74,10 +89,15 @@ def _check_rows(report: FileReport, data_rows: Collection[int], removed: Collect
     return CleanedCounts(report.path, report.rows_read, len(data_rows) - len(removed), len(removed))
 
 
-def cleaned_csv(report: FileReport, removed_rows: Collection[int]) -> tuple[bytes, CleanedCounts]:
-    """The bytes of a CSV input without the given spreadsheet rows, and the row accounting."""
-    data = Path(report.path).read_bytes()
-    bom, spans = record_spans(data, report.encoding or "utf-8", report.delimiter or ",")
+def cleaned_csv(
+    report: FileReport, removed_rows: Collection[int], data: bytes | None = None
+) -> tuple[bytes, CleanedCounts]:
+    """The bytes of a CSV input without the given spreadsheet rows, and the row accounting.
+
+    ``data`` is the snapshot the import read (the file is read again only when it is not given).
+    """
+    data = Path(report.path).read_bytes() if data is None else data
+    bom, spans = record_spans(data, report.encoding or "utf-8", report.delimiter or ",", report.header_row)
     first_data = report.header_row + 1
     data_rows = range(first_data, len(spans) + 1)
     counts = _check_rows(report, data_rows, removed_rows)
@@ -99,11 +119,17 @@ def _delete_rows(sheet: object, rows: Collection[int]) -> None:
         run_start = run_end = row
 
 
-def write_cleaned_copy(report: FileReport, removed_rows: Collection[int], destination: Path) -> CleanedCounts:
-    """Write the input minus the removed rows to ``destination`` atomically; return the row accounting."""
+def write_cleaned_copy(
+    report: FileReport, removed_rows: Collection[int], destination: Path, data: bytes | None = None
+) -> CleanedCounts:
+    """Write the input minus the removed rows to ``destination`` atomically; return the row accounting.
+
+    ``data`` is the input's snapshot from the import, so the copy is cut from the very bytes that were analysed.
+    """
     source = Path(report.path)
+    data = source.read_bytes() if data is None else data
     if source.suffix.lower() not in EXCEL_SUFFIXES and report.sheet is None:
-        content, counts = cleaned_csv(report, removed_rows)
+        content, counts = cleaned_csv(report, removed_rows, data)
         atomic_write(destination, lambda tmp: tmp.write_bytes(content))
         return counts
     counts = _check_rows(report, range(report.header_row + 1, report.header_row + 1 + report.rows_read), removed_rows)
@@ -111,7 +137,13 @@ def write_cleaned_copy(report: FileReport, removed_rows: Collection[int], destin
         from openpyxl import load_workbook
 
         def write(tmp: Path) -> None:
-            workbook = load_workbook(source)
+            try:
+                workbook = load_workbook(io.BytesIO(data))
+            except Exception as exc:  # the reader tolerated damage that openpyxl does not (bad XML, bad zip)
+                raise OutputError(
+                    f"{source}: the workbook is damaged ({exc.__class__.__name__}), so no cleaned copy can be "
+                    "written; re-save it from Excel, or export it as CSV."
+                ) from None
             _delete_rows(workbook[report.sheet], removed_rows)
             workbook.save(tmp)
 
@@ -120,7 +152,7 @@ def write_cleaned_copy(report: FileReport, removed_rows: Collection[int], destin
         from python_calamine import CalamineWorkbook
 
         def write(tmp: Path) -> None:
-            rows = CalamineWorkbook.from_path(str(source)).get_sheet_by_name(report.sheet)
+            rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name(report.sheet)
             rows = rows.to_python(skip_empty_area=False)
             workbook = Workbook(write_only=True)
             sheet = workbook.create_sheet(report.sheet)

@@ -105,14 +105,50 @@ def main_options(
     _STATE["debug"] = debug
 
 
-def parse_as_of(value: str | None) -> dt.date | None:
-    """--as-of YYYY-MM-DD (usage error otherwise)."""
+def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date | None:
+    """--as-of (or another date option) as YYYY-MM-DD in 1900–2200: one bounded parser, usage error otherwise."""
+    from salon_segment.duration import parse_date
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(_("expected a date as YYYY-MM-DD, got {value!r}").format(value=value)) from None
+        return parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{option}: {exc}.") from None
+
+
+def parse_date_order(value: str | None) -> bool | None:
+    """--date-format: True when the month comes first; usage error listing the accepted forms otherwise."""
+    from salon_segment.duration import parse_date_format
+
+    if value is None:
+        return None
+    try:
+        return parse_date_format(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"--date-format: {exc}.") from None
+
+
+def parse_delimiter_option(value: str | None) -> str | None:
+    """--delimiter: , ; | tab or a word for one; usage error otherwise."""
+    from salon_segment.importers.csv_records import parse_delimiter
+
+    if value is None:
+        return None
+    try:
+        return parse_delimiter(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"--delimiter: {exc}.") from None
+
+
+def check_span(as_of: Any, duration: Any, option: str) -> None:
+    """Refuse (exit 1, one sentence) a duration that reaches back before 1900 from as_of."""
+    from salon_segment.duration import check_span as check
+
+    try:
+        check(as_of, duration, option)
+    except ValueError as exc:
+        raise SalonSegmentError(str(exc)) from None
 
 
 def parse_mappings(values: list[str] | None) -> dict[str, str]:
@@ -149,6 +185,14 @@ MapOpt = Annotated[
 EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="Text encoding of CSV inputs (default: detected).")]
 SheetOpt = Annotated[
     str | None, typer.Option("--sheet", help="Excel sheet name or number (default: the first with data).")
+]
+DelimiterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--delimiter",
+        help="Delimiter of CSV inputs: , ; | tab (or comma, semicolon, pipe, tab). Default: detected.",
+        show_default=False,
+    ),
 ]
 DateFormatOpt = Annotated[
     str | None,
@@ -194,13 +238,15 @@ def _load(
     products: Path | None,
     lang: Language | None = None,
     pseudonymize: bool = False,
+    delimiter: str | None = None,
 ) -> tuple[Any, Any]:
     """Settings and the imported ledger for a command; sets the report language and currency."""
     from salon_segment.config import load_settings
     from salon_segment.importers import ImportOptions, read_exports
     from salon_segment.importers.catalogue import read_product_catalogue
-    from salon_segment.importers.values import date_format_to_order
 
+    month_first = parse_date_order(date_format)
+    forced_delimiter = parse_delimiter_option(delimiter)
     settings = load_settings(config)
     from salon_segment.i18n import resolve_language, set_language
     from salon_segment.render.formatting import set_currency
@@ -212,13 +258,15 @@ def _load(
         columns=columns,
         encoding=encoding,
         sheet=sheet,
-        month_first=None if date_format is None else date_format_to_order(date_format),
+        month_first=month_first,
         product_items=read_product_catalogue(products, encoding=encoding) if products else frozenset(),
         rules=settings.rules,
         limits=settings.limits,
     )
     with _progress(_("Reading {n} file(s)…").format(n=len(files))):
-        imported = read_exports(files, options)
+        imported = read_exports(files, options, delimiter=forced_delimiter)
+    for note in imported.notes:
+        typer.echo(_("Note: {note}").format(note=note), err=True)
     if pseudonymize:
         import dataclasses
 
@@ -259,6 +307,7 @@ def excel_path(template: Path, as_of: Any) -> Path:
 def _resolve_as_of(as_of: dt.date | None, imported: Any) -> Any:
     import pandas as pd
 
+    from salon_segment.duration import EARLIEST, LATEST
     from salon_segment.scoring.analysis import default_as_of
 
     if as_of is not None:
@@ -271,6 +320,11 @@ def _resolve_as_of(as_of: dt.date | None, imported: Any) -> Any:
         return today  # a client summary report without dates: spend ranking and Pareto need no as_of
     if found is None:
         raise SalonSegmentError(_("the input has no completed visit dated on or before today; pass --as-of."))
+    if not pd.Timestamp(EARLIEST) <= found <= pd.Timestamp(LATEST):
+        raise SalonSegmentError(
+            f"the latest completed visit is dated {found:%Y-%m-%d}, outside {EARLIEST.year}–{LATEST.year}; "
+            "pass --as-of YYYY-MM-DD."
+        )
     return found
 
 
@@ -295,6 +349,7 @@ def analyze(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     excel: ExcelOpt = None,
@@ -318,6 +373,7 @@ def analyze(
         encoding=encoding,
         sheet=sheet,
         date_format=date_format,
+        delimiter=delimiter,
         products=products,
         lang=lang,
         pseudonymize=pseudonymize,
@@ -386,6 +442,7 @@ def inspect(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -398,6 +455,7 @@ def inspect(
         encoding=encoding,
         sheet=sheet,
         date_format=date_format,
+        delimiter=delimiter,
         products=products,
         lang=lang,
     )
@@ -509,6 +567,7 @@ def prune(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     excel: ExcelOpt = None,
@@ -535,6 +594,7 @@ def prune(
         encoding=encoding,
         sheet=sheet,
         date_format=date_format,
+        delimiter=delimiter,
         products=products,
         lang=lang,
         pseudonymize=pseudonymize,
@@ -542,9 +602,9 @@ def prune(
     if duration is None:
         duration = parse_inactive(settings.rules.prune_inactive)
     client_list = imported.client_list
-    plan = prune_plan(
-        imported.ledger, as_of=_resolve_as_of(as_of_date, imported), inactive=duration, client_list=client_list
-    )
+    resolved_as_of = _resolve_as_of(as_of_date, imported)
+    check_span(resolved_as_of, duration, "--inactive")
+    plan = prune_plan(imported.ledger, as_of=resolved_as_of, inactive=duration, client_list=client_list)
     excel_target = excel_path(excel, plan.as_of) if excel is not None else None
     if excel_target is not None:
         _check_excel_target(excel_target, files, force)
@@ -559,12 +619,16 @@ def prune(
     if out is not None:
         write_table(plan.candidates, out, sheet_name="removal")
         written.append(str(out))
-    if keep_out is not None:
-        counts = [
-            write_cleaned_copy(report, removed.get(report.path, []), destination)
-            for report, destination in zip(imported.reports, keep_paths, strict=True)
-        ]
-        written.extend(str(p) for p in keep_paths)
+    if keep_out is not None:  # cut from the snapshots the analysis read; a file named twice is written once
+        reports = {r.path: r for r in imported.reports}
+        counted: dict[str, Any] = {}
+        for destination, source in dict(zip(keep_paths, files, strict=True)).items():
+            report = reports[imported.aliases.get(str(source), str(source))]
+            rows = removed.get(report.path, [])
+            count = write_cleaned_copy(report, rows, destination, imported.snapshots.get(report.path))
+            counted.setdefault(report.path, count)
+            written.append(str(destination))
+        counts = list(counted.values())
     if excel_target is not None:
         from salon_segment.scoring import analyze as score
 
@@ -621,6 +685,7 @@ def staff(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Per staff member: clients, revenue, first-visit retention, rebooking, regulars, lost clients who followed."""
@@ -630,8 +695,9 @@ def staff(
     duration, months = period_months(period)
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=None, lang=lang,
+        delimiter=delimiter, products=None, lang=lang,
     )  # fmt: skip
+    check_span(analysis.as_of, duration, "--period")
     table = staff_summary(
         imported.ledger, analysis.clients, as_of=analysis.as_of, rules=settings.rules, period_months=months
     )
@@ -673,6 +739,7 @@ def services(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
@@ -689,7 +756,7 @@ def services(
         check_output_path(out, inputs=files, force=force)
     imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=products, lang=lang, pseudonymize=pseudonymize,
+        delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize,
     )[1:]  # fmt: skip
     if list_category is not None:
         chosen = cross_sell_list(imported.ledger, analysis.clients, list_category, as_of=analysis.as_of)
@@ -721,17 +788,19 @@ def load(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Visits by weekday and hour, with the quietest slots: where the salon has room for an offer."""
     from salon_segment.render.insights_view import load_document, load_view
     from salon_segment.scoring.services import load_heatmap, quietest_slots
 
-    months = period_months(period)[1]
+    duration, months = period_months(period)
     imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=None, lang=lang,
+        delimiter=delimiter, products=None, lang=lang,
     )[1:]  # fmt: skip
+    check_span(analysis.as_of, duration, "--period")
     heatmap = load_heatmap(imported.ledger, as_of=analysis.as_of, period_months=months)
     quiet = quietest_slots(heatmap)
     _show(
@@ -765,6 +834,7 @@ def trend(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Activity per period, churn by visit number, and a before/after comparison (e.g. a loyalty programme)."""
@@ -775,10 +845,10 @@ def trend(
     from salon_segment.render.insights_view import CHURN_COLUMNS, TREND_COLUMNS, frame_table, records
     from salon_segment.scoring.trend import churn_by_visit_number, compare_windows, period_trend
 
-    start = parse_as_of(compare_from)
+    start = parse_as_of(compare_from, "--compare-from")
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=None, lang=lang,
+        delimiter=delimiter, products=None, lang=lang,
     )  # fmt: skip
     table = period_trend(imported.ledger, as_of=analysis.as_of, rules=settings.rules, by=by.value)
     churn = churn_by_visit_number(imported.ledger, as_of=analysis.as_of, rules=settings.rules)
@@ -786,6 +856,13 @@ def trend(
     if start is not None:
         if pd.Timestamp(start) >= analysis.as_of:
             raise typer.BadParameter(_("--compare-from must be before as_of"))
+        from salon_segment.duration import EARLIEST
+
+        if pd.Timestamp(start) - (analysis.as_of - pd.Timestamp(start)) < pd.Timestamp(EARLIEST):
+            raise SalonSegmentError(
+                f"--compare-from {start:%Y-%m-%d}: the window before it would start before {EARLIEST:%Y-%m-%d}; "
+                "choose a later date."
+            )
         comparison = compare_windows(
             imported.ledger, as_of=analysis.as_of, start=pd.Timestamp(start), rules=settings.rules
         )
@@ -839,6 +916,7 @@ def client(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
+    delimiter: DelimiterOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     pseudonymize: PseudonymizeOpt = False,
@@ -849,7 +927,7 @@ def client(
 
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=products, lang=lang, pseudonymize=pseudonymize,
+        delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize,
     )  # fmt: skip
     found = find_clients(analysis.clients, query)
     if found.empty:

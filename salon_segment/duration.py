@@ -1,11 +1,23 @@
-"""Calendar durations ("24m", "2y", "90d") and "N months before as_of", shared by rules and scoring."""
+"""Calendar durations ("24m", "2y", "90d"), "N months before as_of", and the dates of command-line options.
+
+Every date and duration a user types goes through this module, and all of them are bounded: dates lie in
+``EARLIEST``–``LATEST`` (years 1900–2200, well inside pandas' timestamp range), and a duration is at most
+``MAX_DURATION_MONTHS``, so ``as_of − duration`` can always be computed; whether it still lies in the range
+is checked by ``check_span``. Errors are ValueError with one sentence that says what is accepted.
+"""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 import pandas as pd
+
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2200, 12, 31)
+MAX_DURATION_MONTHS = 200 * 12  # 1900 - 200 years is still inside pandas' range (1677-2262)
 
 
 def months_before(as_of: pd.Timestamp, months: int) -> pd.Timestamp:
@@ -26,16 +38,84 @@ class Duration:
         return months_before(as_of, self.months) - pd.Timedelta(days=self.days)
 
 
-_DURATION_RE = re.compile(r"^\s*(\d+)\s*(mo|m|y|w|d)\s*$", re.IGNORECASE)
+_DURATION_RE = re.compile(r"^\s*(\d{1,9})\s*(mo|m|y|w|d)\s*$", re.IGNORECASE)
 _UNIT = {"m": (1, 0), "mo": (1, 0), "y": (12, 0), "w": (0, 7), "d": (0, 1)}
 DURATION_FORMS = "24m, 18mo, 2y, 6w or 90d"
 
 
 def parse_duration(text: str) -> Duration:
-    """'24m', '18mo', '2y', '6w', '90d' → Duration; ValueError naming the accepted forms otherwise."""
+    """'24m', '18mo', '2y', '6w', '90d' → Duration; ValueError naming the accepted forms otherwise.
+
+    At most 200 years (2400 months, 73,000 days), so that no date arithmetic can overflow.
+    """
     match = _DURATION_RE.match(str(text))
     if not match or int(match.group(1)) == 0:
         raise ValueError(f"expected a duration such as {DURATION_FORMS}, got {text!r}")
     count, unit = int(match.group(1)), match.group(2).lower()
     months, days = _UNIT[unit]
+    if count * months > MAX_DURATION_MONTHS or count * days > MAX_DURATION_MONTHS * 31:
+        raise ValueError(f"the duration {text.strip()!r} is longer than 200 years; use e.g. {DURATION_FORMS}")
     return Duration(months=count * months, days=count * days, text=f"{count}{unit}")
+
+
+def check_span(as_of: pd.Timestamp, duration: Duration, option: str) -> None:
+    """ValueError when ``as_of − duration`` lies before EARLIEST (the duration reaches before 1900)."""
+    start = duration.before(pd.Timestamp(as_of))
+    if start < pd.Timestamp(EARLIEST):
+        raise ValueError(
+            f"{option} {duration.text} reaches back to {start:%Y-%m-%d}, before {EARLIEST:%Y-%m-%d}; "
+            "give a shorter duration or a later --as-of."
+        )
+
+
+_DATE_RE = re.compile(r"^\s*(\d{1,4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def parse_date(text: str) -> dt.date:
+    """A command-line date YYYY-MM-DD in 1900-01-01 … 2200-12-31; ValueError with one sentence otherwise."""
+    match = _DATE_RE.match(str(text))
+    if not match:
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {text!r}")
+    year, month, day = (int(g) for g in match.groups())
+    if not EARLIEST.year <= year <= LATEST.year:
+        raise ValueError(f"the year {year} in {text.strip()!r} is outside {EARLIEST.year}–{LATEST.year}")
+    if not 1 <= month <= 12:
+        raise ValueError(f"{text.strip()!r} has month {month}; months run from 01 to 12 (YYYY-MM-DD)")
+    last = calendar.monthrange(year, month)[1]
+    if day == 0:
+        raise ValueError(f"{text.strip()!r} has day 00; days run from 01 (YYYY-MM-DD)")
+    if day > last:
+        name = calendar.month_name[month]
+        if month == 2 and day == 29:
+            raise ValueError(f"{text.strip()!r} does not exist: {year} is not a leap year, February {year} has 28 days")
+        raise ValueError(f"{text.strip()!r} does not exist: {name} has no {_ordinal(day)} (it has {last} days)")
+    return dt.date(year, month, day)
+
+
+def _ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st, 31st."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+_ORDER_FORMS = re.compile(
+    r"^(?P<first>dd?|mm?|%d|%m)(?P<sep>[-/. ])(?P<second>dd?|mm?|%d|%m)(?P=sep)(?:yyyy|yy|%y)$", re.IGNORECASE
+)
+DATE_FORMAT_FORMS = (
+    "dd-mm-yyyy or mm/dd/yyyy (also with '-', '/', '.' or a space between the parts, 'yy' for a two-digit year, "
+    "or as %d-%m-%Y / %m/%d/%Y)"
+)
+
+
+def parse_date_format(text: str) -> bool:
+    """--date-format → True when the month comes first; ValueError listing the accepted forms otherwise.
+
+    Only the day/month order can be chosen (the year comes last), e.g. dd-mm-yyyy, dd.mm.yy, mm/dd/yyyy,
+    %d-%m-%Y, %m/%d/%Y.
+    """
+    match = _ORDER_FORMS.match(str(text).strip())
+    if match:
+        first, second = match.group("first").lower().lstrip("%"), match.group("second").lower().lstrip("%")
+        if {first[0], second[0]} == {"d", "m"}:
+            return first.startswith("m")
+    raise ValueError(f"expected {DATE_FORMAT_FORMS}, got {text!r}")

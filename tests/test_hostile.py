@@ -1,10 +1,14 @@
 """Hostile and broken input: every run ends in a consistent report or one clear sentence; nothing leaks or breaks."""
 
+import io
 import json
 import os
 import random
+import re
 import subprocess
 import sys
+import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -105,10 +109,22 @@ def mutate(data: bytes, kind: str, rng: random.Random) -> bytes:
         cells[3][6] = "x" * 200_000
     elif kind == "wide-row":
         cells[5] = cells[5] + ["x"] * 20_000
+    elif kind == "quotes":  # unbalanced quotes at random places: no line may be lost silently
+        for _ in range(rng.randrange(1, 4)):
+            row = cells[rng.randrange(1, len(cells))]
+            column = rng.randrange(len(row))
+            row[column] = rng.choice(['"', '"' + row[column], row[column] + '"', '""' + row[column]])
+    elif kind == "ragged":  # rows that stop after their last filled field
+        for row in cells[1:]:
+            if rng.random() < 0.5:
+                del row[rng.randrange(5, len(row)) :]
     return "\r\n".join(";".join(row) for row in cells).encode("utf-8")
 
 
-MUTATIONS = ["truncate", "flip", "encoding", "shuffle-columns", "drop-column", "junk-values", "huge-field", "wide-row"]
+MUTATIONS = [
+    "truncate", "flip", "encoding", "shuffle-columns", "drop-column", "junk-values", "huge-field", "wide-row",
+    "quotes", "ragged",
+]  # fmt: skip
 
 
 @FUZZ
@@ -297,3 +313,97 @@ def test_unescaped_quotes_never_drop_fields_silently(tmp_path):
     report = read_exports([export]).reports[0]
     assert report.rows_read == report.rows_used + report.rows_skipped + report.rows_rejected == 2
     assert report.rejected == {"more fields than the header": [2]}
+
+
+# ---------------------------------------------------------------- mutated CSV and xlsx inputs through prune
+# Every prune must end in exit 0 with kept + removed = rows read for every input, or exit 1 with one sentence.
+PRUNE_FUZZ = settings(
+    max_examples=2000 if os.environ.get("HYPOTHESIS_PROFILE") == "deep" else 12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+def prune_accounts_for_every_row(path):
+    """Run prune with a cleaned copy; check the exit code, the message and the row accounting."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        args = ["prune", str(path), "--inactive", "12m", "--as-of", "2026-11-20", "--format", "json"]
+        result = runner.invoke(app_(), [*args, "--keep-out", str(Path(folder) / ("kept" + path.suffix))])
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output
+    if result.exit_code == 1:
+        assert len(result.output.strip().splitlines()) == 1, result.output
+        return
+    document = json.loads(result.stdout)
+    for counts in document["files"]:
+        assert counts["rows"] == counts["kept"] + counts["removed"]
+    assert document["kept_rows"] + document["removed_rows"] == sum(f["rows"] for f in document["files"])
+
+
+@PRUNE_FUZZ
+@given(st.sampled_from(["flip", "quotes", "ragged", "truncate"]), st.integers(0, 10_000))
+def test_mutated_csv_through_prune_accounts_for_every_row(tmp_path, kind, seed):
+    path = tmp_path / "mutated.csv"
+    path.write_bytes(mutate(SAMPLE, kind, random.Random(seed)))
+    prune_accounts_for_every_row(path)
+
+
+def _xlsx_sample() -> bytes:
+    from openpyxl import Workbook
+
+    rows = [line.split(";") for line in SAMPLE.decode("utf-8-sig").splitlines()[:40]]
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+XLSX_SAMPLE = _xlsx_sample()
+SHEET_XML = "xl/worksheets/sheet1.xml"
+LIMIT_COLUMNS = ["A", "Z", "SF", "SG", "ZZ", "AAA", "XFD"]
+LIMIT_ROWS = [1, 41, 65_536, 1_048_575, 1_048_576, 1_048_577, 99_999_999]
+
+
+def mutate_xlsx(kind: str, rng: random.Random) -> bytes:
+    """Damage a real workbook: bytes of the zip or of the sheet XML flipped, a cell at the sheet's limits,
+    a declared range far away, or the file cut short."""
+    if kind == "flip-zip":
+        raw = bytearray(XLSX_SAMPLE)
+        for _ in range(rng.randrange(1, 20)):
+            raw[rng.randrange(len(raw))] = rng.randrange(256)
+        return bytes(raw)
+    if kind == "truncate":
+        return XLSX_SAMPLE[: rng.randrange(len(XLSX_SAMPLE))]
+    source = zipfile.ZipFile(io.BytesIO(XLSX_SAMPLE))
+    sheet = bytearray(source.read(SHEET_XML))
+    if kind == "flip-xml":
+        for _ in range(rng.randrange(1, 10)):
+            sheet[rng.randrange(len(sheet))] = rng.choice(b'<>&"=/x\x00\xff')
+    elif kind == "far-cell":
+        ref = f"{rng.choice(LIMIT_COLUMNS)}{rng.choice(LIMIT_ROWS)}".encode()
+        cell = b'<c r="' + ref + b'" t="inlineStr"><is><t>x</t></is></c>'
+        row = ref.lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        sheet = bytearray(
+            bytes(sheet).replace(b"</sheetData>", b'<row r="' + row + b'">' + cell + b"</row></sheetData>")
+        )
+    elif kind == "dimension":
+        ref = f"A1:{rng.choice(LIMIT_COLUMNS)}{rng.choice(LIMIT_ROWS)}".encode()
+        sheet = bytearray(re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="' + ref + b'"', bytes(sheet)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, bytes(sheet) if info.filename == SHEET_XML else source.read(info.filename))
+    return out.getvalue()
+
+
+@PRUNE_FUZZ
+@given(st.sampled_from(["flip-zip", "flip-xml", "far-cell", "dimension", "truncate"]), st.integers(0, 10_000))
+def test_mutated_xlsx_through_prune_accounts_for_every_row(tmp_path, kind, seed):
+    path = tmp_path / "mutated.xlsx"
+    path.write_bytes(mutate_xlsx(kind, random.Random(seed)))
+    prune_accounts_for_every_row(path)

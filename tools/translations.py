@@ -57,6 +57,11 @@ T: dict[str, tuple[str, str]] = {
         "нет кода клиента, имени, e-mail или телефона",
     ),
     "more fields than the header": ("meer velden dan de kopregel", "больше полей, чем в заголовке"),
+    "unbalanced quote: the line was set aside": (
+        "aanhalingsteken niet gesloten: de regel is apart gezet",
+        "незакрытая кавычка: строка отложена",
+    ),
+    "Note: {note}": ("Let op: {note}", "Примечание: {note}"),
     "the column mixes day-first and month-first dates; the minority does not parse": (
         "de kolom mengt dag-eerst en maand-eerst; de minderheid wordt niet gelezen",
         "в столбце смешаны форматы день-месяц и месяц-день; меньшинство не прочитано",

@@ -26,6 +26,7 @@ from salon_segment.importers.normalize import (
     plan,
 )
 from salon_segment.importers.profiles import CATALOGUE
+from salon_segment.importers.snapshot import read_inputs
 from salon_segment.importers.source import RawTable, read_table
 
 __all__ = [
@@ -49,6 +50,9 @@ class ImportResult:
     reports: list[FileReport]
     rejects: pd.DataFrame
     walk_ins: pd.DataFrame = dataclasses.field(default_factory=lambda: ImportResult.no_walk_ins())
+    snapshots: dict[str, bytes] = dataclasses.field(default_factory=dict, repr=False)  # report.path → bytes read
+    aliases: dict[str, str] = dataclasses.field(default_factory=dict)  # each given path → its report's path
+    notes: list[str] = dataclasses.field(default_factory=list)  # inputs named twice or with the same content
 
     @staticmethod
     def no_walk_ins() -> pd.DataFrame:
@@ -112,6 +116,25 @@ def drop_overlaps(parts: list[Normalized]) -> list[Normalized]:
     return out
 
 
+def with_broken_lines(part: Normalized, raw: RawTable) -> Normalized:
+    """Count the CSV lines the reader set aside (unbalanced quotes) as read and rejected, with their rows."""
+    if not raw.broken:
+        return part
+    rows = [row for numbers in raw.broken.values() for row in numbers]
+    report = dataclasses.replace(
+        part.report,
+        rows_read=part.report.rows_read + len(rows),
+        rejected={**part.report.rejected, **{reason: list(numbers) for reason, numbers in raw.broken.items()}},
+    )
+    extra = pd.DataFrame(
+        [(str(raw.path), row, reason) for reason, numbers in raw.broken.items() for row in numbers],
+        columns=list(REJECT_COLUMNS),
+    )
+    rejects = pd.concat([part.rejects, extra], ignore_index=True) if len(part.rejects) else extra
+    rejects = rejects.sort_values("source_row", kind="stable").reset_index(drop=True)
+    return dataclasses.replace(part, report=report, rejects=rejects)
+
+
 def _refuse_when_nothing_is_usable(parts: list[Normalized]) -> None:
     """All data rows rejected or skipped: exit with the likely cause instead of an empty, wrong report."""
     data = [p for p in parts if p.kind != CATALOGUE_KIND and p.report.rows_read]
@@ -129,14 +152,30 @@ def _refuse_when_nothing_is_usable(parts: list[Normalized]) -> None:
     )
 
 
-def read_exports(paths: Sequence[Path], options: ImportOptions | None = None) -> ImportResult:
-    """Read every export (visit exports and client lists) and merge them; clients match by identity key."""
+def read_exports(
+    paths: Sequence[Path], options: ImportOptions | None = None, *, delimiter: str | None = None
+) -> ImportResult:
+    """Read every export (visits, bookings, client lists, product listings) and merge them by client key.
+
+    Each file is read from disk once, into a snapshot that the cleaned copy of ``prune`` uses too; a file
+    named twice (also through a link) or a copy with the same bytes is read once, with a note. Product and
+    service listings given beside the sales files tell those files' line types. ``delimiter`` forces the CSV
+    delimiter (as ``ImportOptions.delimiter`` does).
+    """
     options = options or ImportOptions()
+    delimiter = delimiter or options.delimiter
+    inputs = read_inputs(paths, options.limits)
     raws = [
         read_table(
-            Path(p), encoding=options.encoding, sheet=options.sheet, overrides=options.columns, limits=options.limits
+            snapshot.path,
+            encoding=options.encoding,
+            sheet=options.sheet,
+            overrides=options.columns,
+            limits=options.limits,
+            delimiter=delimiter,
+            snapshot=snapshot,
         )
-        for p in paths
+        for snapshot in inputs.snapshots
     ]
     plans = [plan(raw, options) for raw in raws]
     if plans and all(p.role == CATALOGUE for p in plans):
@@ -144,7 +183,6 @@ def read_exports(paths: Sequence[Path], options: ImportOptions | None = None) ->
             f"{raws[0].path}: this looks like a product or service listing (items but no clients or dates); "
             "give it next to the sales export (or with --products FILE)."
         )
-    # Product and service listings given beside the sales files tell those files' line types.
     catalogues = [normalize(raw, options, p) for raw, p in zip(raws, plans, strict=True) if p.role == CATALOGUE]
     items = {kind: frozenset() for kind in (L.PRODUCT, L.SERVICE)}
     for catalogue in catalogues:
@@ -157,7 +195,7 @@ def read_exports(paths: Sequence[Path], options: ImportOptions | None = None) ->
     )
     read_catalogues = iter(catalogues)
     parts = [
-        next(read_catalogues) if p.role == CATALOGUE else normalize(raw, reading, p)
+        next(read_catalogues) if p.role == CATALOGUE else with_broken_lines(normalize(raw, reading, p), raw)
         for raw, p in zip(raws, plans, strict=True)
     ]
     parts = drop_overlaps(parts)
@@ -172,4 +210,7 @@ def read_exports(paths: Sequence[Path], options: ImportOptions | None = None) ->
         reports=[p.report for p in parts],
         rejects=pd.concat(rejects, ignore_index=True) if rejects else pd.DataFrame(columns=list(REJECT_COLUMNS)),
         walk_ins=pd.concat(walk_ins, ignore_index=True) if walk_ins else ImportResult.no_walk_ins(),
+        snapshots={str(s.path): s.data for s in inputs.snapshots},
+        aliases=inputs.aliases,
+        notes=inputs.notes,
     )

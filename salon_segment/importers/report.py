@@ -33,6 +33,7 @@ class ImportOptions:
     rules: Rules = field(default_factory=Rules)
     limits: Limits = field(default_factory=Limits)
     profile: str | None = None  # force an export profile by id ("generic" for none)
+    delimiter: str | None = None  # force the CSV delimiter
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,108 @@
+"""The text encoding of a CSV export: a BOM, strict UTF-8, else the likeliest single-byte code page.
+
+charset_normalizer guesses well between Cyrillic and Latin text, but on a small file it confuses the Latin
+code pages: French and Dutch names in Windows-1252 come out as Windows-1250 (Hélène → Hélčne) and Polish
+names in Windows-1250 as Windows-1252 (Wałęsa → Wa³êsa). Between those two the choice is made on evidence:
+the bytes that only Central-European text uses (ł ą ż ś ř ě ů ő ş …, which Windows-1252 shows as symbols or
+rare letters) against the bytes that are common Western letters in Windows-1252 (è à ê ï ñ å æ …).
+Windows-1252 wins a tie: it is what Western European tills write.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from salon_segment.errors import InputFileError
+
+PREFERRED_CODE_PAGES = ("cp1252", "cp1251")
+_LATIN = {"cp1250", "cp1252", "latin_1", "iso8859_1", "iso8859_2", "iso8859_15", "mac_latin2", "cp1254"}
+_CYRILLIC = {"cp1251", "koi8_r", "mac_cyrillic"}
+
+# Bytes whose Windows-1250 letter is typical of Central-European text and whose Windows-1252 reading is a
+# symbol or a letter that French, Dutch, German, Spanish or English names rarely use; š/ž/Š/Ž (the same in
+# both code pages) count as evidence of a Central-European language too.
+_CENTRAL = frozenset(
+    b"\x8a\x8e\x9a\x9e\x8c\x8d\x8f\x9c\x9d\x9f\xa3\xa5\xaa\xaf\xb3\xb9\xba\xbc\xbe\xbf"
+    b"\xcc\xd2\xd5\xd8\xd9\xde\xe3\xec\xf2\xf5\xf8\xf9\xfe"
+)
+_NORDIC = frozenset(b"\xf8\xd8")
+# Bytes that are common Western letters in Windows-1252 (è à ê ï ñ å æ and capitals).
+_WESTERN = frozenset(b"\xe0\xe8\xea\xef\xf1\xe6\xe5\xc0\xc8\xca\xcf\xd1\xc6\xc5")
+
+
+def detect_encoding(data: bytes) -> str:
+    """BOM first, then strict UTF-8, then statistical detection among the single-byte code pages."""
+    return detect(data)[0]
+
+
+def detect(data: bytes) -> tuple[str, str | None]:
+    """(encoding, the whole text when the strict UTF-8 check decoded it anyway — no second decode)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", None
+    try:
+        return "utf-8", data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    sample = data[:200_000]
+    if sample.count(b"\x00") > len(sample) // 4:
+        return ("utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"), None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample, cp_isolation=["cp1251", "cp1252", "cp1250", "latin_1", "koi8_r", "mac_cyrillic"]).best()
+    guess = best.encoding if best is not None else "cp1252"
+    if guess in _LATIN or (guess in _CYRILLIC and _looks_latin(sample)):
+        return latin_code_page(sample), None
+    for preferred in PREFERRED_CODE_PAGES:  # same text either way: name the common code page
+        try:
+            if sample.decode(preferred) == sample.decode(guess):
+                return preferred, None
+        except UnicodeDecodeError:
+            continue
+    return guess, None
+
+
+def _looks_latin(sample: bytes) -> bool:
+    """Cyrillic words are runs of bytes over 0xBF; accented Latin letters stand mostly alone between ASCII ones."""
+    runs = re.findall(rb"[\xc0-\xff]+", sample)
+    in_words = sum(len(run) for run in runs if len(run) >= 3)
+    return bool(runs) and in_words * 2 < sum(map(len, runs))
+
+
+def latin_code_page(sample: bytes) -> str:
+    """cp1252 or cp1250 by evidence (see the module docstring); latin_1 when neither decodes."""
+    central = sum(1 for byte in sample if byte in _CENTRAL)
+    western = sum(1 for byte in sample if byte in _WESTERN)
+    if {byte for byte in sample if byte in _CENTRAL} <= _NORDIC:
+        central = 0  # ø alone is Danish or Norwegian (Søren), not Czech ř: Czech text has ě, š, ž, ů too
+    order = ("cp1250", "cp1252") if central > western else ("cp1252", "cp1250")
+    for code_page in order:
+        try:
+            sample.decode(code_page)
+        except UnicodeDecodeError:
+            continue
+        return code_page
+    return "latin_1"
+
+
+def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
+    """(encoding used, text without BOM); InputFileError for undecodable or binary content."""
+    chosen, text = (encoding, None) if encoding else detect(data)
+    try:
+        text = text if text is not None else data.decode(chosen)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise InputFileError(
+            f"{path}: cannot decode the file as {chosen} ({exc.__class__.__name__}); "
+            "try --encoding cp1251, cp1252 or utf-16."
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text[:100_000]:
+        raise InputFileError(
+            f"{path}: this looks like a binary file, not a CSV export; "
+            "export the report as CSV or Excel, or try --encoding utf-16."
+        )
+    return chosen, text

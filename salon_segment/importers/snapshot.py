@@ -1,0 +1,117 @@
+"""Every input is read from disk once, into an immutable snapshot; every later step works from those bytes.
+
+A file that changes while the tool runs therefore cannot make the analysis and the cleaned copy of
+``prune --keep-out`` disagree. The same file named twice (the same path, a symlink or a hard link) is read
+once; a second file with byte-identical content is the same export under another name, and is read once too.
+Both cases leave a note for the user instead of silently doubling revenue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from salon_segment.errors import InputFileError
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Hard limits so that hostile or broken files fail fast (``[limits]`` in the config raises them)."""
+
+    max_file_mb: int = 2048
+    max_columns: int = 500
+    max_field_chars: int = 100_000
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The bytes of one input as they were when it was read, and which file they came from."""
+
+    path: Path  # as named on the command line
+    data: bytes = field(repr=False)
+    device: int = 0
+    inode: int = 0
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the content (to spot the same export under two names)."""
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def take_snapshot(path: Path, limits: Limits | None = None) -> Snapshot:
+    """Read ``path`` once (at most the size limit plus one byte, so a growing file cannot exceed it)."""
+    path = Path(path)
+    limits = limits or Limits()
+    limit = limits.max_file_mb * 2**20
+    try:
+        with path.open("rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not _is_regular(status.st_mode):
+                raise InputFileError(f"{path}: not a file.")
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputFileError(f"{path}: file not found.") from None
+    except IsADirectoryError:
+        raise InputFileError(f"{path}: not a file.") from None
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot read the file ({exc.strerror or exc.__class__.__name__}).") from None
+    if len(data) > limit:
+        size_mb = max(len(data), status.st_size) / 2**20
+        raise InputFileError(
+            f"{path}: the file is {size_mb:,.0f} MB, more than the limit of {limits.max_file_mb:,} MB; "
+            "raise max_file_mb in the [limits] table of the config if it really is an export."
+        )
+    return Snapshot(path=path, data=data, device=status.st_dev, inode=status.st_ino)
+
+
+def _is_regular(mode: int) -> bool:
+    import stat
+
+    return stat.S_ISREG(mode)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The distinct inputs, which named path stands for which read one, and the notes to show."""
+
+    snapshots: list[Snapshot]
+    aliases: dict[str, str]  # a path given on the command line → the path whose snapshot stands for it
+    notes: list[str]
+
+
+def read_inputs(paths: Sequence[Path], limits: Limits | None = None) -> Inputs:
+    """Snapshot every path once; the same file (device and inode) or the same bytes under another name once."""
+    snapshots: list[Snapshot] = []
+    aliases: dict[str, str] = {}
+    notes: list[str] = []
+    by_file: dict[tuple[int, int], Snapshot] = {}
+    by_digest: dict[str, Snapshot] = {}
+    for given in paths:
+        path = Path(given)
+        if str(path) in aliases:
+            notes.append(f"{path} was named more than once; it was read once.")
+            continue
+        try:
+            status = path.stat()
+            earlier = by_file.get((status.st_dev, status.st_ino))
+        except OSError:  # take_snapshot says what is wrong with it
+            earlier = None
+        if earlier is not None:
+            aliases[str(path)] = str(earlier.path)
+            if str(path) != str(earlier.path):
+                notes.append(f"{path} is the same file as {earlier.path}; it was read once.")
+            continue
+        snapshot = take_snapshot(path, limits)
+        same = by_digest.get(snapshot.digest) if snapshot.data else None
+        if same is not None:
+            aliases[str(path)] = str(same.path)
+            notes.append(f"{path} has exactly the same content as {same.path}; it was read once, not counted twice.")
+            continue
+        aliases[str(path)] = str(path)
+        by_file[(snapshot.device, snapshot.inode)] = snapshot
+        by_digest[snapshot.digest] = snapshot
+        snapshots.append(snapshot)
+    return Inputs(snapshots=snapshots, aliases=aliases, notes=notes)
