@@ -299,7 +299,7 @@ def analyze(
 ) -> None:
     """Pareto, regularity and A/B/C/new/lost segments of the client base, plus whom to call."""
 
-    from salon_segment.output import check_output_path, write_table
+    from salon_segment.output import check_distinct_outputs, check_output_path, write_table
     from salon_segment.scoring import analyze as score
 
     as_of_date = parse_as_of(as_of)
@@ -324,6 +324,7 @@ def analyze(
     excel_target = excel_path(excel, resolved_as_of) if excel is not None else None
     if excel_target is not None:  # checked before anything is written, like the other outputs
         _check_excel_target(excel_target, files, force)
+    check_distinct_outputs([clients_out, rejects_out, excel_target])
     analysis = score(imported.ledger, as_of=resolved_as_of, rules=settings.rules, client_list=imported.client_list)
     plan = prune_plan(
         imported.ledger,
@@ -446,16 +447,12 @@ def parse_inactive(value: str) -> Any:
 
 
 def _keep_out_paths(keep_out: Path, files: list[Path]) -> list[Path]:
-    """One cleaned file per input: KEEP_OUT itself for one input, else KEEP_OUT/<input name>."""
-    from salon_segment.importers.source import EXCEL_SUFFIXES
+    """One cleaned file per input: KEEP_OUT itself for one input, else KEEP_OUT/<distinct input name>."""
+    from salon_segment.cleaned_copy import cleaned_copy_paths
 
     if len(files) == 1 and not keep_out.is_dir():
         return [keep_out]
-    names = []
-    for source in files:
-        suffix = ".xlsx" if source.suffix.lower() in EXCEL_SUFFIXES else source.suffix
-        names.append(keep_out / (source.stem + suffix))
-    return names
+    return cleaned_copy_paths(keep_out, files)  # distinct names when two inputs share a name
 
 
 @app.command(
@@ -503,7 +500,7 @@ def prune(
     """Clients not seen for a while: a list to remove from the booking system, and a cleaned copy of the export."""
 
     from salon_segment.cleaned_copy import write_cleaned_copy
-    from salon_segment.output import check_output_path, write_table
+    from salon_segment.output import check_distinct_outputs, check_output_path, write_table
     from salon_segment.scoring.prune import prune_plan, rows_of_clients
 
     as_of_date = parse_as_of(as_of)
@@ -533,6 +530,7 @@ def prune(
     excel_target = excel_path(excel, plan.as_of) if excel is not None else None
     if excel_target is not None:
         _check_excel_target(excel_target, files, force)
+    check_distinct_outputs([out, *keep_paths, excel_target])
     removed = rows_of_clients(imported.ledger, client_list, plan.candidates["client"])
     from salon_segment.cleaned_copy import CleanedCounts
 
