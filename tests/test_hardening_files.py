@@ -1,0 +1,474 @@
+"""Issue 15, files and output: injection-safe CSV, kept workbooks without live formulas, distinct outputs, one
+writer (one descriptor, cleanup on signals), one cell sanitiser, one key store, masked errors, config typos.
+
+Every test here failed on commit 1fce7da (before the fix); see SECURITY.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from salon_segment.cli import app
+from tests.helpers import DATA, ROOT
+
+runner = CliRunner()
+AS_OF = "2026-11-20"
+DANGEROUS_PIECE = re.compile(r"^[ \"]*[=+\-@\t\r]")
+NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+INTERNALS = ("Traceback", "__init__", "unexpected keyword", "invalid literal", "not supported between", "Error(")
+
+HOSTILE_NAMES = [
+    'x;=HYPERLINK("http://evil.example","click")',
+    "@SUM(A1)",
+    "Anna, -2+3",
+    "Bea;+31 6 12",
+    "Cor,\t=1+1",
+    "'=already quoted",
+]
+
+
+def invoke(*args: object):
+    """Run the CLI in English (tests must pass under any LANG)."""
+    return runner.invoke(app, [str(a) for a in args], env={"LANG": "C", "LC_ALL": "C"})
+
+
+def export_with_names(path: Path, names: list[str]) -> Path:
+    """A small visit export: each name has a few completed visits; the last client only a refund."""
+    rows = [["Date", "Client", "Phone", "Item", "Price"]]
+    for number, name in enumerate(names):
+        for month in range(5, 12):
+            rows.append([f"2026-{month:02d}-0{number % 9 + 1}", name, f"06-1234{number:04d}", "Knippen", "40"])
+    rows.append(["2026-11-10", "Refund Only", "", "Knippen", "-25"])
+    rows.append(["2026-11-11", "Kleur Client", "", "Kleuren", "80"])
+    rows.append(["2020-01-05", "Old Client", "", "Knippen", "30"])
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def assert_csv_is_inert(path: Path) -> list[dict[str, str]]:
+    """Every field quoted, and no piece of any field (split on ';' or ',') starts like a formula."""
+    text = path.read_text(encoding="utf-8-sig")
+    records = list(csv.reader(io.StringIO(text)))
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(records)
+    assert out.getvalue() == text, "every field must be quoted"
+    for record in records:
+        for field in (f for f in record if not NUMBER.match(f)):  # a number is a number, not a formula
+            for piece in re.split(r"[;,]", field):
+                assert not DANGEROUS_PIECE.match(piece), (field, piece)
+    return [dict(zip(records[0], r, strict=True)) for r in records[1:]]
+
+
+# 11 -------------------------------------------------------------------------------------------------------------
+
+
+def test_11_clients_csv_quotes_every_field_and_neutralises_every_piece(tmp_path):
+    from salon_segment.cells import restore_csv
+
+    export = export_with_names(tmp_path / "export.csv", HOSTILE_NAMES)
+    out = tmp_path / "clients.csv"
+    result = invoke("analyze", export, "--as-of", AS_OF, "--clients-out", out, "--quiet")
+    assert result.exit_code == 0, result.output
+    rows = assert_csv_is_inert(out)
+    expected = [*HOSTILE_NAMES, "Refund Only", "Kleur Client", "Old Client"]
+    assert sorted(restore_csv(r["client_name"]) for r in rows) == sorted(expected)
+    refund = next(r for r in rows if r["client_name"] == "Refund Only")
+    assert refund["revenue"] == "-25.0"  # a number stays a number: no apostrophe before a negative amount
+    table = pd.read_csv(out)
+    assert pd.api.types.is_float_dtype(table["revenue"]) and table["revenue"].min() == -25.0
+
+
+def test_11_prune_rejects_and_services_csv_outputs_are_inert(tmp_path):
+    export = export_with_names(tmp_path / "export.csv", HOSTILE_NAMES)
+    with export.open("a", encoding="utf-8") as handle:
+        handle.write("not a date,\"=cmd|' /C calc'!A0\",,Knippen,10\n")
+    removal, rejects = tmp_path / "removal.csv", tmp_path / "rejects.csv"
+    assert invoke("prune", export, "--as-of", AS_OF, "--inactive", "24m", "--out", removal).exit_code == 0
+    assert_csv_is_inert(removal)
+    assert invoke("analyze", export, "--as-of", AS_OF, "--rejects-out", rejects, "--quiet").exit_code == 0
+    assert_csv_is_inert(rejects)
+    campaign = tmp_path / "campaign.csv"
+    result = invoke("services", export, "--as-of", AS_OF, "--list", "Kleuren", "--out", campaign)
+    assert result.exit_code == 0, result.output
+    assert_csv_is_inert(campaign)
+
+
+def test_11_the_rule_is_reversible_and_idempotent_on_safe_text():
+    from salon_segment.cells import inert_csv, restore_csv
+
+    for text in [*HOSTILE_NAMES, "plain", "a;b,c", "''=x", ";;", ",=", "", "e-mail: a@b.nl", "x; 'y"]:
+        assert restore_csv(inert_csv(text)) == text
+    assert inert_csv("Anna de Vries") == "Anna de Vries"
+    assert inert_csv("x;=1") == "x;'=1"
+
+
+# 12 and 2 --------------------------------------------------------------------------------------------------------
+
+
+def test_12_ods_text_starting_with_equals_stays_text_in_the_kept_copy(tmp_path):
+    source = tmp_path / "omzet.ods"
+    with zipfile.ZipFile(DATA / "omzet.ods") as original, zipfile.ZipFile(source, "w") as out:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "content.xml":
+                data = data.replace(
+                    b"<text:p>Anna de Vries</text:p>", b"<text:p>=HYPERLINK(&quot;http://e&quot;)</text:p>"
+                )
+            out.writestr(info, data)
+    kept = tmp_path / "kept.xlsx"
+    result = invoke("prune", source, "--as-of", "2026-12-31", "--inactive", "24m", "--keep-out", kept)
+    assert result.exit_code == 0, result.output
+    cells = [c for row in load_workbook(kept).active.iter_rows() for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    assert '=HYPERLINK("http://e")' in [c.value for c in cells]
+
+
+def formula_workbook(path: Path) -> Path:
+    """An export whose amounts are formulas (with the cached values Excel stores), referencing other rows."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Date", "Client", "Item", "Base", "Amount"])
+    rows = [("2020-01-10", "Old", 30), ("2026-10-01", "Anna", 40), ("2020-02-11", "Old", 35), ("2026-11-01", "Bea", 50)]
+    cached = {}
+    for number, (date, name, price) in enumerate(rows, start=2):
+        sheet.append([date, name, "Knippen", price, f"=D{number}*2"])
+        cached[f"E{number}"] = price * 2
+    sheet.append(["2026-11-05", "Cor", "Knippen", 10, "=E3+E5"])  # another row's formula result
+    cached["E6"] = cached["E3"] + cached["E5"]
+    workbook.save(path)
+    with zipfile.ZipFile(path) as original:
+        parts = {i.filename: original.read(i) for i in original.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    for ref, value in cached.items():
+        xml = re.sub(rf'(<c r="{ref}"[^>]*><f>[^<]*</f>)<v\s*/?>(</v>)?', rf"\g<1><v>{value}</v>", xml)
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return path
+
+
+def test_2_an_xlsx_with_formulas_re_imports_with_the_same_totals_after_prune(tmp_path):
+    source = formula_workbook(tmp_path / "export.xlsx")
+    before = json.loads(invoke("analyze", source, "--as-of", AS_OF, "--format", "json").output)
+    assert before["totals"]["revenue"] == 2 * (30 + 40 + 35 + 50) + 180
+    kept = tmp_path / "kept.xlsx"
+    result = invoke("prune", source, "--as-of", AS_OF, "--inactive", "24m", "--keep-out", kept)
+    assert result.exit_code == 0, result.output
+    after = json.loads(invoke("analyze", kept, "--as-of", AS_OF, "--format", "json").output)
+    assert after["totals"]["revenue"] == before["totals"]["revenue"] - 2 * (30 + 35)
+    assert all(c.data_type != "f" for row in load_workbook(kept).active.iter_rows() for c in row)
+
+
+# 3 ---------------------------------------------------------------------------------------------------------------
+
+
+def test_3_two_inputs_with_the_same_name_get_distinct_cleaned_copies(tmp_path):
+    for name in ("north", "south"):
+        (tmp_path / name).mkdir()
+    first = export_with_names(tmp_path / "north" / "export.csv", ["Anna"])
+    second = export_with_names(tmp_path / "south" / "export.csv", ["Bea", "Cor"])
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    result = invoke("prune", first, second, "--as-of", AS_OF, "--inactive", "24m", "--keep-out", folder)
+    assert result.exit_code == 0, result.output
+    written = sorted(folder.iterdir())
+    assert len(written) == 2
+    contents = {p.read_text(encoding="utf-8") for p in written}
+    assert any("Anna" in c and "Bea" not in c for c in contents)
+    assert any("Bea" in c and "Anna" not in c for c in contents)
+
+
+# 20 --------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["same", "relative", "symlink"])
+def test_20_the_same_output_given_twice_is_refused(tmp_path, form, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    export = export_with_names(tmp_path / "export.csv", ["Anna"])
+    second = {"same": "x.xlsx", "relative": "sub/../x.xlsx", "symlink": "alias/x.xlsx"}[form]
+    os.symlink(tmp_path, tmp_path / "alias")  # a second name for the same folder
+    result = invoke("analyze", export, "--as-of", AS_OF, "--clients-out", "x.xlsx", "--excel", second, "--quiet")
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_20_prune_outputs_given_twice_are_refused(tmp_path):
+    export = export_with_names(tmp_path / "export.csv", ["Anna"])
+    same = tmp_path / "out.csv"
+    result = invoke("prune", export, "--as-of", AS_OF, "--out", same, "--keep-out", tmp_path / "." / "out.csv")
+    assert result.exit_code == 1
+    assert not same.exists()
+
+
+# 17 and 18 -------------------------------------------------------------------------------------------------------
+
+
+def test_17_the_temporary_file_is_written_through_one_descriptor_never_reopened_by_name(tmp_path):
+    from salon_segment.output import atomic_write
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    target = tmp_path / "out" / "report.csv"
+    modes = []
+
+    def write(handle) -> None:
+        (temporary,) = [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]
+        modes.append(temporary.stat().st_mode & 0o777)
+        temporary.unlink()  # an attacker swaps the temporary file for a symlink to another file
+        os.symlink(victim, temporary)
+        if isinstance(handle, Path):  # the old interface reopened the file by name
+            handle.write_bytes(b"report")
+        else:
+            handle.write(b"report")
+
+    with contextlib.suppress(Exception):  # refusing is fine too; writing into the victim is not
+        atomic_write(target, write)
+    assert victim.read_text() == "precious"
+    assert not target.is_symlink()
+    assert modes == [0o600]
+
+
+SLOW_WRITE = textwrap.dedent(
+    """
+    import pathlib, sys, time
+    import salon_segment.render.workbook as workbook
+    original = workbook.write_table_xlsx
+    def slow(frame, handle, **kwargs):
+        original(frame, handle, **kwargs)
+        pathlib.Path(sys.argv[1]).touch()
+        time.sleep(60)
+    workbook.write_table_xlsx = slow
+    from salon_segment.cli import app
+    app(sys.argv[2:])
+    """
+)
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_18_a_signal_during_a_write_leaves_no_temporary_file(tmp_path, signum, code):
+    export = export_with_names(tmp_path / "export.csv", ["Anna", "Bea"])
+    ready, out = tmp_path / "ready", tmp_path / "reports" / "clients.xlsx"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C"}
+    args = [sys.executable, "-c", SLOW_WRITE, str(ready), "analyze", str(export), "--as-of", AS_OF]
+    process = subprocess.Popen([*args, "--clients-out", str(out), "--quiet"], env=env, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not ready.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert ready.exists(), process.stderr.read().decode() if process.poll() is not None else "never got to write"
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == code, stderr.decode()
+    assert b"Traceback" not in stderr
+    assert list(out.parent.iterdir()) == []
+
+
+# 22 and 23 -------------------------------------------------------------------------------------------------------
+
+
+CONTROL_NAMES = ["Anna\x01\x1b[31mRed", "Bea\ufffe\uffffX", "Cor\x7f\x85Y", "Dirk\tTab", "L" * 40_000]
+
+
+def test_22_23_control_characters_and_huge_names_in_every_excel_output(tmp_path):
+    export = export_with_names(tmp_path / "export.csv", CONTROL_NAMES)
+    clients, summary, removal = tmp_path / "clients.xlsx", tmp_path / "summary.xlsx", tmp_path / "removal.xlsx"
+    result = invoke("analyze", export, "--as-of", AS_OF, "--clients-out", clients, "--excel", summary, "--quiet")
+    assert result.exit_code == 0, result.output
+    result = invoke("prune", export, "--as-of", "2031-01-01", "--inactive", "24m", "--out", removal)
+    assert result.exit_code == 0, result.output
+    for path in (clients, summary, removal):
+        workbook = load_workbook(path)
+        texts = [c.value for s in workbook for r in s.iter_rows() for c in r if isinstance(c.value, str)]
+        assert not [t for t in texts if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]", t)]
+        long = [t for t in texts if t.startswith("LLLL")]
+        assert long and all(len(t) <= 32_767 and t.endswith("…[truncated]") for t in long), path
+
+
+def test_22_23_the_csv_outputs_go_through_the_same_sanitiser(tmp_path):
+    export = export_with_names(tmp_path / "export.csv", CONTROL_NAMES)
+    out = tmp_path / "clients.csv"
+    assert invoke("analyze", export, "--as-of", AS_OF, "--clients-out", out, "--quiet").exit_code == 0
+    names = pd.read_csv(out, keep_default_na=False)["client_name"].tolist()
+    assert not [n for n in names if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]", n)]
+    assert max(len(n) for n in names) <= 32_767
+
+
+def test_22_the_sanitiser_replaces_lone_surrogates():
+    from salon_segment.cells import clean, inert_text
+
+    assert clean("a\ud800b\udfffc") == "a\ufffdb\ufffdc"
+    assert inert_text(pd.Series(["=\ud800"], dtype=object)).tolist() == ["'=\ufffd"]
+
+
+# 14, 15, 16 ------------------------------------------------------------------------------------------------------
+
+
+def run_pseudonymized(tmp_path: Path, config_text: str | None = None):
+    export = export_with_names(tmp_path / "export.csv", ["Anna", "Bea"])
+    config = tmp_path / "salon-segment.toml"
+    config.write_text(config_text or 'lang = "en"\n')
+    return invoke("analyze", export, "--as-of", AS_OF, "--config", config, "--pseudonymize", "--format", "json")
+
+
+@pytest.mark.parametrize("key", ['""', '"\\n"', '"abc"', '"   short key  "'])
+def test_14_a_short_configured_key_is_refused(tmp_path, key):
+    result = run_pseudonymized(tmp_path, f"pseudonym_key = {key}\n")
+    assert result.exit_code == 1
+    assert "16" in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / ".salon-segment.key").exists()
+
+
+@pytest.mark.parametrize("content", [b"", b"\n", b"abc\n", b"  \n\n"])
+def test_14_a_short_key_file_is_refused(tmp_path, content):
+    key = tmp_path / ".salon-segment.key"
+    key.write_bytes(content)
+    key.chmod(0o600)
+    result = run_pseudonymized(tmp_path)
+    assert result.exit_code == 1
+    assert "16" in result.output
+
+
+def test_15_a_dangling_symlink_at_the_key_path_is_refused_and_not_followed(tmp_path):
+    target = tmp_path / "elsewhere.key"
+    os.symlink(target, tmp_path / ".salon-segment.key")
+    result = run_pseudonymized(tmp_path)
+    assert result.exit_code == 1
+    assert not target.exists()
+
+
+def test_15_a_key_file_others_can_write_is_refused(tmp_path):
+    key = tmp_path / ".salon-segment.key"
+    key.write_text("0123456789abcdef0123456789abcdef\n")
+    key.chmod(0o666)
+    assert run_pseudonymized(tmp_path).exit_code == 1
+    key.chmod(0o600)
+    assert run_pseudonymized(tmp_path).exit_code == 0
+
+
+def test_15_the_key_file_is_created_exclusively_with_mode_0600(tmp_path, monkeypatch):
+    calls = []
+    real_open = os.open
+
+    def spy(path, flags, mode=0o777, *args, **kwargs):
+        if str(path).endswith(".salon-segment.key"):
+            calls.append((flags, mode))
+        return real_open(path, flags, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", spy)
+    assert run_pseudonymized(tmp_path).exit_code == 0
+    created = [(f, m) for f, m in calls if f & os.O_CREAT]
+    assert created and all(f & os.O_EXCL and f & os.O_NOFOLLOW and m == 0o600 for f, m in created)
+    assert (tmp_path / ".salon-segment.key").stat().st_mode & 0o777 == 0o600
+
+
+def test_16_a_key_folder_that_cannot_be_written_is_one_sentence(tmp_path, monkeypatch):
+    real_open, real_io_open = os.open, io.open
+
+    def denied(path, *args, **kwargs):
+        if str(path).endswith(".salon-segment.key") and not Path(path).exists():
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    def denied_io(path, mode="r", *args, **kwargs):
+        if str(path).endswith(".salon-segment.key") and ("w" in mode or "x" in mode):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_io_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    monkeypatch.setattr(io, "open", denied_io)
+    result = run_pseudonymized(tmp_path)
+    assert result.exit_code == 1, result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+# 19 --------------------------------------------------------------------------------------------------------------
+
+
+def test_19_errors_never_show_phone_numbers_or_postcodes(tmp_path):
+    export = tmp_path / "export.csv"
+    values = ["612 3456", "1234 AB", "020-5557788", "9876 ZX", "+31 6 4321", "5555"]
+    lines = ["Date,Client,Price", *[f"{v},Anna,40" for v in values]]
+    export.write_text("\n".join(lines) + "\n")
+    result = invoke("analyze", export, "--as-of", AS_OF)
+    assert result.exit_code == 1
+    for digits in ("3456", "1234", "5557788", "9876", "4321", "5555"):
+        assert digits not in result.output, result.output
+
+
+def test_19_mask_keeps_the_shape_only():
+    from salon_segment.privacy import mask
+
+    assert mask("Anna 0612") == "Xxxx 9999"
+    assert mask("1234 AB") == "9999 XX" and mask("612 3456") == "999 9999"
+
+
+# 26 --------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("toml", "named"),
+    [
+        ("[limits]\nmax_file_mbb = 3\n", "max_file_mbb"),
+        ('[limits]\nmax_columns = "lots"\n', "max_columns"),
+        ("[limits]\nmax_field_chars = 1.5\n", "max_field_chars"),
+        ("limits = 5\n", "limits"),
+        ('rules = "x"\n', "rules"),
+        ('[rules]\nlost_after_months = "two"\n', "lost_after_months"),
+        ("[rules]\nproduct_keywords = 3\n", "product_keywords"),
+        ("[columns]\ndate = 5\n", "date"),
+        ('[columns]\ndatum = "Datum"\n', "datum"),
+        ("pseudonym_key = 12\n", "pseudonym_key"),
+    ],
+)
+def test_26_config_typos_are_one_sentence_naming_the_key(tmp_path, toml, named):
+    config = tmp_path / "salon-segment.toml"
+    config.write_text(toml)
+    export = export_with_names(tmp_path / "export.csv", ["Anna"])
+    result = invoke("analyze", export, "--as-of", AS_OF, "--config", config)
+    assert result.exit_code == 1, result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert named in result.output
+    assert not any(word in result.output for word in INTERNALS), result.output
+
+
+def test_26_a_limits_typo_lists_the_known_limits(tmp_path):
+    config = tmp_path / "salon-segment.toml"
+    config.write_text("[limits]\nmax_colums = 50\n")
+    result = invoke("analyze", export_with_names(tmp_path / "e.csv", ["Anna"]), "--config", config)
+    assert result.exit_code == 1
+    assert all(name in result.output for name in ("max_file_mb", "max_columns", "max_field_chars"))
+    assert "__init__" not in result.output
+
+
+def test_outputs_keep_their_usual_mode(tmp_path):
+    export = export_with_names(tmp_path / "export.csv", ["Anna"])
+    out = tmp_path / "clients.csv"
+    umask = os.umask(0o022)
+    try:
+        assert invoke("analyze", export, "--as-of", AS_OF, "--clients-out", out, "--quiet").exit_code == 0
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o644
