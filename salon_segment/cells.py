@@ -33,17 +33,21 @@ _DIRTY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\ud
 _DANGER = r"'*[ \"]*[=+\-@\t\r]"
 _CELL_START = re.compile(rf"^(?={_DANGER})")
 _PIECE_START = re.compile(rf"(^|[;,])(?={_DANGER})")
+_CELL_TRIGGER = re.compile(rf"^{_DANGER}")  # the same test without look-ahead: fast on Arrow strings
+_PIECE_TRIGGER = re.compile(rf"(?:^|[;,]){_DANGER}")
 _NOTHING = re.compile(r"(?!)")
 _ESCAPED_PIECE = re.compile(rf"(^|[;,])'(?={_DANGER})")
 
 
 def _truncate(text: str) -> str:
+    """Text over Excel's cell limit cut to it, ending in the visible marker."""
     if len(text) <= EXCEL_MAX_CHARS:
         return text
     return text[: EXCEL_MAX_CHARS - len(TRUNCATED)] + TRUNCATED
 
 
 def _clean_characters(text: str) -> str:
+    """Controls removed, non-characters and lone surrogates replaced (no truncation)."""
     return _CONTROLS.sub("", _NONCHARS.sub("\ufffd", text))
 
 
@@ -76,12 +80,19 @@ def _as_text(values: pd.Series) -> pd.Series:
 
 
 def _series(values: pd.Series, pattern: re.Pattern[str], replacement: str) -> pd.Series:
+    """A column cleaned, neutralised by ``pattern`` → ``replacement`` and truncated; regexes only where needed."""
     text = _as_text(values)
     dirty = text.str.contains(_DIRTY, regex=True)
     if dirty.any():
         text = text.where(~dirty, text[dirty].map(_clean_characters))
     if pattern is not _NOTHING:
-        text = text.str.replace(pattern, replacement, regex=True)
+        trigger = _CELL_TRIGGER if pattern is _CELL_START else _PIECE_TRIGGER
+        hit = text.str.contains(trigger, regex=True)
+        if hit.any():
+            chosen = text[hit]
+            split = chosen.str.contains(r"[;,]", regex=True) if pattern is _PIECE_START else chosen.str.len() < 0
+            fixed = ("'" + chosen).where(~split, chosen[split].map(lambda t: pattern.sub(replacement, t)))
+            text = text.where(~hit, fixed)
     too_long = text.str.len() > EXCEL_MAX_CHARS
     if too_long.any():
         text = text.where(~too_long, text[too_long].map(_truncate))

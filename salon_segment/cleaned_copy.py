@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,7 +175,7 @@ def write_cleaned_copy(report: FileReport, removed_rows: Collection[int], destin
             rows = CalamineWorkbook.from_path(str(source)).get_sheet_by_name(report.sheet)
             rows = rows.to_python(skip_empty_area=False)
             workbook = Workbook(write_only=True)
-            sheet = workbook.create_sheet(clean(str(report.sheet))[:31])
+            sheet = workbook.create_sheet(re.sub(r"[\\/*?:\[\]]", "_", clean(str(report.sheet)))[:31] or "Sheet1")
             remove = set(removed_rows)
             for number, row in enumerate(rows, start=1):
                 if number not in remove:

@@ -305,7 +305,7 @@ def analyze(
     as_of_date = parse_as_of(as_of)
     for path in (clients_out, rejects_out):
         if path is not None:
-            check_output_path(path, inputs=files, force=force)
+            check_output_path(path, inputs=_read_paths(files, config, products), force=force)
     settings, imported = _load(
         files,
         config=config,
@@ -323,7 +323,7 @@ def analyze(
     resolved_as_of = _resolve_as_of(as_of_date, imported)
     excel_target = excel_path(excel, resolved_as_of) if excel is not None else None
     if excel_target is not None:  # checked before anything is written, like the other outputs
-        _check_excel_target(excel_target, files, force)
+        _check_excel_target(excel_target, _read_paths(files, config, products), force)
     check_distinct_outputs([clients_out, rejects_out, excel_target])
     analysis = score(imported.ledger, as_of=resolved_as_of, rules=settings.rules, client_list=imported.client_list)
     plan = prune_plan(
@@ -390,6 +390,15 @@ def inspect(
     from salon_segment.render.inspect_view import inspect_document, inspect_view
 
     _show(output_format, inspect_document(imported.reports), lambda: inspect_view(imported.reports))
+
+
+def _read_paths(files: list[Path], config: Path | None, products: Path | None) -> list[Path]:
+    """Every file a command may read (exports, config, product listing, pseudonym key): never an output."""
+    from salon_segment.config import DEFAULT_CONFIG_NAME
+    from salon_segment.privacy import KEY_FILE_NAME
+
+    settings = config if config is not None else Path(DEFAULT_CONFIG_NAME)
+    return [*files, settings, settings.parent / KEY_FILE_NAME, *([products] if products is not None else [])]
 
 
 def _check_excel_target(path: Path, files: list[Path], force: bool) -> None:
@@ -509,7 +518,7 @@ def prune(
         raise typer.BadParameter(_("with several inputs, --keep-out must be a folder"))
     keep_paths = _keep_out_paths(keep_out, files) if keep_out is not None else []
     for path in [*([out] if out is not None else []), *keep_paths]:
-        check_output_path(path, inputs=files, force=force)
+        check_output_path(path, inputs=_read_paths(files, config, products), force=force)
     settings, imported = _load(
         files,
         config=config,
@@ -529,7 +538,7 @@ def prune(
     )
     excel_target = excel_path(excel, plan.as_of) if excel is not None else None
     if excel_target is not None:
-        _check_excel_target(excel_target, files, force)
+        _check_excel_target(excel_target, _read_paths(files, config, products), force)
     check_distinct_outputs([out, *keep_paths, excel_target])
     removed = rows_of_clients(imported.ledger, client_list, plan.candidates["client"])
     from salon_segment.cleaned_copy import CleanedCounts
@@ -669,7 +678,7 @@ def services(
     if out is not None:
         if list_category is None:
             raise typer.BadParameter(_("--out goes with --list CATEGORY"))
-        check_output_path(out, inputs=files, force=force)
+        check_output_path(out, inputs=_read_paths(files, config, products), force=force)
     imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
         products=products, lang=lang, pseudonymize=pseudonymize,

@@ -105,6 +105,7 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
 
 
 def _whole_number(value: object) -> bool:
+    """A TOML integer (``true``/``false`` are not numbers here)."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 

@@ -48,6 +48,7 @@ class Terminated(SalonSegmentError):
 
 
 def _remove_temporaries() -> None:
+    """Remove every temporary output file that is still open (on a signal, and at interpreter exit)."""
     for name in list(_OPEN_TEMPORARIES):
         with suppress(OSError):
             os.unlink(name)
@@ -58,6 +59,7 @@ atexit.register(_remove_temporaries)
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
+    """SIGTERM during a write: remove the temporaries, then end through the CLI's error path (exit 143)."""
     _remove_temporaries()
     raise Terminated("terminated (SIGTERM) while writing an output; no partial file was left behind.")
 
@@ -77,6 +79,7 @@ def _cleanup_on_signals() -> Iterator[None]:
 
 
 def _resolved(path: Path) -> Path:
+    """The absolute path with every symlink followed (also for a file that does not exist yet)."""
     return Path(os.path.realpath(os.path.abspath(path)))
 
 
@@ -128,6 +131,7 @@ def _final_mode(path: Path) -> int:
 
 
 def _cannot_write(path: Path, exc: OSError) -> OutputError:
+    """One sentence for an output that the system refused."""
     return OutputError(f"{path}: cannot write here ({exc.strerror or exc.__class__.__name__}).")
 
 
@@ -168,6 +172,7 @@ def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
 
 
 def _is_text(column: pd.Series) -> bool:
+    """Text, object or categorical columns (numbers, booleans and dates are never neutralised)."""
     dtype = column.dtype
     return dtype is np.dtype(object) or isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dtype)
 
@@ -178,7 +183,11 @@ def make_inert(frame: pd.DataFrame, *, csv_pieces: bool = False) -> pd.DataFrame
     out = frame.copy()
     for column in out.columns:
         if _is_text(out[column]):
-            values = out[column].astype(object).where(out[column].notna(), "")
+            values = out[column]
+            if pd.api.types.is_string_dtype(values.dtype) and not isinstance(values.dtype, pd.CategoricalDtype):
+                values = values.fillna("")
+            else:
+                values = values.astype(object).where(values.notna(), "")
             out[column] = inert_csv_text(values) if csv_pieces else inert_text(values)
     return out
 

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from salon_segment.cli import app
-from tests.helpers import DATA, ROOT
+from tests.helpers import DATA, EXAMPLES, ROOT
 
 runner = CliRunner()
 AS_OF = "2026-11-20"
@@ -222,6 +223,20 @@ def test_20_prune_outputs_given_twice_are_refused(tmp_path):
     result = invoke("prune", export, "--as-of", AS_OF, "--out", same, "--keep-out", tmp_path / "." / "out.csv")
     assert result.exit_code == 1
     assert not same.exists()
+
+
+@pytest.mark.parametrize("victim", ["salon-segment.toml", "products.csv", ".salon-segment.key"])
+def test_20_an_output_over_the_config_products_or_key_is_refused_even_with_force(tmp_path, monkeypatch, victim):
+    monkeypatch.chdir(tmp_path)
+    export = export_with_names(tmp_path / "export.csv", ["Anna"])
+    Path("salon-segment.toml").write_text('lang = "en"\n')
+    shutil.copy(EXAMPLES / "till-products.csv", "products.csv")
+    Path(".salon-segment.key").write_text("0123456789abcdef0123456789abcdef\n")
+    before = Path(victim).read_bytes()
+    args = ["--as-of", AS_OF, "--products", "products.csv", "--force"]
+    assert invoke("prune", export, *args, "--keep-out", victim).exit_code == 1
+    assert invoke("analyze", export, *args, "--quiet", "--clients-out", victim).exit_code == 1
+    assert Path(victim).read_bytes() == before
 
 
 # 17 and 18 -------------------------------------------------------------------------------------------------------
