@@ -6,8 +6,9 @@ become U+FFFD; text over Excel's 32,767 characters is cut with a visible ``…[t
 
 Formula neutralisation (OWASP CSV injection guidance) — the exact rule, also in SECURITY.md:
 
-* A *piece* of a text cell is the cell's text from its start, and the text after every ``;`` and every ``,``
-  (Excel in a ``;``-list-separator locale splits a comma CSV line there, quotes or not).
+* A *piece* of a text cell is the cell's text from its start, and the text after every ``;``, ``,``, line feed
+  and CR (Excel in a ``;``-list-separator locale splits a comma CSV line at ``;``, quotes or not, and a line
+  break can end a record once the quotes are out of step).
 * A piece is *dangerous* when it matches ``'*[ "]*[=+\\-@\\t\\r]``: optional apostrophes, optional spaces or
   double quotes, then one of ``= + - @`` tab or CR.
 * CSV outputs put one apostrophe before every dangerous piece; Excel outputs before a dangerous cell start
@@ -32,11 +33,11 @@ _NONCHARS = re.compile(r"[\ufffe\uffff\ud800-\udfff]")
 _DIRTY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _DANGER = r"'*[ \"]*[=+\-@\t\r]"
 _CELL_START = re.compile(rf"^(?={_DANGER})")
-_PIECE_START = re.compile(rf"(^|[;,])(?={_DANGER})")
+_PIECE_START = re.compile(rf"(^|[;,\r\n])(?={_DANGER})")
 _CELL_TRIGGER = re.compile(rf"^{_DANGER}")  # the same test without look-ahead: fast on Arrow strings
-_PIECE_TRIGGER = re.compile(rf"(?:^|[;,]){_DANGER}")
+_PIECE_TRIGGER = re.compile(rf"(?:^|[;,\r\n]){_DANGER}")
 _NOTHING = re.compile(r"(?!)")
-_ESCAPED_PIECE = re.compile(rf"(^|[;,])'(?={_DANGER})")
+_ESCAPED_PIECE = re.compile(rf"(^|[;,\r\n])'(?={_DANGER})")
 
 
 def _truncate(text: str) -> str:
@@ -90,7 +91,7 @@ def _series(values: pd.Series, pattern: re.Pattern[str], replacement: str) -> pd
         hit = text.str.contains(trigger, regex=True)
         if hit.any():
             chosen = text[hit]
-            split = chosen.str.contains(r"[;,]", regex=True) if pattern is _PIECE_START else chosen.str.len() < 0
+            split = chosen.str.contains(r"[;,\r\n]", regex=True) if pattern is _PIECE_START else chosen.str.len() < 0
             fixed = ("'" + chosen).where(~split, chosen[split].map(lambda t: pattern.sub(replacement, t)))
             text = text.where(~hit, fixed)
     too_long = text.str.len() > EXCEL_MAX_CHARS

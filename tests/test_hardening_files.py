@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -74,7 +76,7 @@ def assert_csv_is_inert(path: Path) -> list[dict[str, str]]:
     assert out.getvalue() == text, "every field must be quoted"
     for record in records:
         for field in (f for f in record if not NUMBER.match(f)):  # a number is a number, not a formula
-            for piece in re.split(r"[;,]", field):
+            for piece in re.split(r"[;,\r\n]", field):
                 assert not DANGEROUS_PIECE.match(piece), (field, piece)
     return [dict(zip(records[0], r, strict=True)) for r in records[1:]]
 
@@ -487,3 +489,18 @@ def test_outputs_keep_their_usual_mode(tmp_path):
     finally:
         os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+ALPHABET = "=+-@\t\r\n'\" ;,aZ09é"
+
+
+@given(st.text(alphabet=ALPHABET, max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_11_the_csv_rule_holds_for_any_text(text):
+    from salon_segment.cells import inert, inert_csv, inert_csv_text, restore_csv
+
+    written = inert_csv(text)
+    assert restore_csv(written) == text
+    assert not any(DANGEROUS_PIECE.match(piece) for piece in re.split(r"[;,\r\n]", written))
+    assert not DANGEROUS_PIECE.match(inert(text))
+    assert inert_csv_text(pd.Series([text], dtype=object)).tolist() == [written]
