@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,17 +41,16 @@ def cleaned_copy_paths(folder: Path, files: Collection[Path]) -> list[Path]:
     whose names clash (same name in two folders, ``a.xls`` and ``a.ods``, letter case) get their folder's name
     as a prefix, ``<folder>-<name>``, and a clash that remains a number, ``<folder>-<stem>-2<suffix>``."""
 
-    def name(source: Path, prefix: str = "") -> tuple[str, str]:
+    def name(source: Path, with_folder: bool = False) -> tuple[str, str]:
+        """(stem, suffix) of the cleaned copy, optionally prefixed with the input's folder name."""
         suffix = ".xlsx" if source.suffix.lower() in EXCEL_SUFFIXES else source.suffix
-        parent = Path(source).resolve().parent.name or "root"
-        return (f"{parent}-" if prefix else "") + source.stem, suffix
+        folder_name = source.resolve().parent.name or "root"
+        return (f"{folder_name}-" if with_folder else "") + source.stem, suffix
 
     plain = [name(Path(f)) for f in files]
-    counts: dict[str, int] = {}
-    for stem, suffix in plain:
-        counts[(stem + suffix).casefold()] = counts.get((stem + suffix).casefold(), 0) + 1
+    counts = Counter((stem + suffix).casefold() for stem, suffix in plain)
     chosen = [
-        name(Path(f), "parent") if counts[(stem + suffix).casefold()] > 1 else (stem, suffix)
+        name(Path(f), with_folder=True) if counts[(stem + suffix).casefold()] > 1 else (stem, suffix)
         for f, (stem, suffix) in zip(files, plain, strict=True)
     ]
     taken: set[str] = set()

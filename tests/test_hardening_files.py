@@ -35,7 +35,10 @@ runner = CliRunner()
 AS_OF = "2026-11-20"
 DANGEROUS_PIECE = re.compile(r"^[ \"]*[=+\-@\t\r]")
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-INTERNALS = ("Traceback", "__init__", "unexpected keyword", "invalid literal", "not supported between", "Error(")
+INTERNALS = (
+    "Traceback", "__init__", "unexpected keyword", "invalid literal", "not supported between", "Error(",
+    "is not iterable", "update sequence",
+)  # fmt: skip
 
 HOSTILE_NAMES = [
     'x;=HYPERLINK("http://evil.example","click")',
@@ -504,3 +507,13 @@ def test_11_the_csv_rule_holds_for_any_text(text):
     assert not any(DANGEROUS_PIECE.match(piece) for piece in re.split(r"[;,\r\n]", written))
     assert not DANGEROUS_PIECE.match(inert(text))
     assert inert_csv_text(pd.Series([text], dtype=object)).tolist() == [written]
+
+
+def test_3_cleaned_copy_names_are_distinct_for_every_kind_of_clash(tmp_path):
+    from salon_segment.cleaned_copy import cleaned_copy_paths
+
+    files = [Path("a/omzet.xls"), Path("b/omzet.ods"), Path("a/Export.csv"), Path("c/export.csv"), Path("a/x.csv")]
+    names = [p.name for p in cleaned_copy_paths(tmp_path, files)]
+    assert names == ["a-omzet.xlsx", "b-omzet.xlsx", "a-Export.csv", "c-export.csv", "x.csv"]
+    twice = [p.name for p in cleaned_copy_paths(tmp_path, [Path("a/e.csv"), Path("a/e.csv")])]
+    assert twice == ["a-e.csv", "a-e-2.csv"]
