@@ -1,8 +1,10 @@
 """Write a cleaned copy of an input export: the same file minus some rows, nothing else changed.
 
 CSV: every kept record is copied as the original bytes (same encoding, delimiter, quoting, line endings,
-BOM, title rows and header), so the file can be imported back. Excel: the same workbook with the rows
-deleted. The input is only ever read.
+BOM, title rows and header), so the file can be imported back. Excel (.xlsx): the same workbook with the rows
+deleted and every formula replaced by its cached value, so that no reference can point at a deleted or shifted
+row and the kept workbook re-imports with the same totals. .xls/.ods: the sheet's values in an .xlsx, text
+always stored as text (a cell reading ``=...`` stays text, never becomes a formula). The input is only ever read.
 """
 
 from __future__ import annotations
@@ -10,10 +12,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Collection
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
+from salon_segment.cells import clean
 from salon_segment.errors import OutputError
 from salon_segment.importers import FileReport
 from salon_segment.importers.csv_records import split_records
@@ -29,6 +35,35 @@ class CleanedCounts:
     rows: int
     kept: int
     removed: int
+
+
+def cleaned_copy_paths(folder: Path, files: Collection[Path]) -> list[Path]:
+    """One distinct cleaned-copy path in ``folder`` per input: ``<name>`` (Excel inputs as ``.xlsx``); inputs
+    whose names clash (same name in two folders, ``a.xls`` and ``a.ods``, letter case) get their folder's name
+    as a prefix, ``<folder>-<name>``, and a clash that remains a number, ``<folder>-<stem>-2<suffix>``."""
+
+    def name(source: Path, with_folder: bool = False) -> tuple[str, str]:
+        """(stem, suffix) of the cleaned copy, optionally prefixed with the input's folder name."""
+        suffix = ".xlsx" if source.suffix.lower() in EXCEL_SUFFIXES else source.suffix
+        folder_name = source.resolve().parent.name or "root"
+        return (f"{folder_name}-" if with_folder else "") + source.stem, suffix
+
+    plain = [name(Path(f)) for f in files]
+    counts = Counter((stem + suffix).casefold() for stem, suffix in plain)
+    chosen = [
+        name(Path(f), with_folder=True) if counts[(stem + suffix).casefold()] > 1 else (stem, suffix)
+        for f, (stem, suffix) in zip(files, plain, strict=True)
+    ]
+    taken: set[str] = set()
+    paths = []
+    for stem, suffix in chosen:
+        candidate, number = stem + suffix, 1
+        while candidate.casefold() in taken:
+            number += 1
+            candidate = f"{stem}-{number}{suffix}"
+        taken.add(candidate.casefold())
+        paths.append(Path(folder) / candidate)
+    return paths
 
 
 def _bom_and_codec(data: bytes, encoding: str) -> tuple[bytes, str]:
@@ -119,6 +154,23 @@ def _delete_rows(sheet: object, rows: Collection[int]) -> None:
         run_start = run_end = row
 
 
+def _value_cells(sheet: Any, row: Iterable[object]) -> list[object]:
+    """One row of values for a write-only sheet: text is cleaned and always stored as text (openpyxl would
+    otherwise store text starting with ``=`` as a live formula)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cells: list[object] = []
+    for value in row:
+        if isinstance(value, str):
+            value = clean(value)
+            if value.startswith("="):
+                cell = WriteOnlyCell(sheet)
+                cell._value, cell.data_type = value, "s"  # text, as it was in the input
+                value = cell
+        cells.append(value)
+    return cells
+
+
 def write_cleaned_copy(
     report: FileReport, removed_rows: Collection[int], destination: Path, data: bytes | None = None
 ) -> CleanedCounts:
@@ -130,37 +182,37 @@ def write_cleaned_copy(
     data = source.read_bytes() if data is None else data
     if source.suffix.lower() not in EXCEL_SUFFIXES and report.sheet is None:
         content, counts = cleaned_csv(report, removed_rows, data)
-        atomic_write(destination, lambda tmp: tmp.write_bytes(content))
+        atomic_write(destination, lambda handle: handle.write(content))
         return counts
     counts = _check_rows(report, range(report.header_row + 1, report.header_row + 1 + report.rows_read), removed_rows)
     if source.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
-        def write(tmp: Path) -> None:
-            try:
-                workbook = load_workbook(io.BytesIO(data))
+        def write(handle: IO[bytes]) -> None:
+            try:  # cached values, not formulas: see the module docstring
+                workbook = load_workbook(io.BytesIO(data), data_only=True)
             except Exception as exc:  # the reader tolerated damage that openpyxl does not (bad XML, bad zip)
                 raise OutputError(
                     f"{source}: the workbook is damaged ({exc.__class__.__name__}), so no cleaned copy can be "
                     "written; re-save it from Excel, or export it as CSV."
                 ) from None
             _delete_rows(workbook[report.sheet], removed_rows)
-            workbook.save(tmp)
+            workbook.save(handle)
 
     else:  # .xls / .ods: openpyxl cannot write these; keep the sheet's values in an .xlsx
         from openpyxl import Workbook
         from python_calamine import CalamineWorkbook
 
-        def write(tmp: Path) -> None:
+        def write(handle: IO[bytes]) -> None:
             rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name(report.sheet)
             rows = rows.to_python(skip_empty_area=False)
             workbook = Workbook(write_only=True)
-            sheet = workbook.create_sheet(report.sheet)
+            sheet = workbook.create_sheet(re.sub(r"[\\/*?:\[\]]", "_", clean(str(report.sheet)))[:31] or "Sheet1")
             remove = set(removed_rows)
             for number, row in enumerate(rows, start=1):
                 if number not in remove:
-                    sheet.append(list(row))
-            workbook.save(tmp)
+                    sheet.append(_value_cells(sheet, row))
+            workbook.save(handle)
 
     atomic_write(destination, write)
     return counts

@@ -359,13 +359,13 @@ def analyze(
 ) -> None:
     """Pareto, regularity and A/B/C/new/lost segments of the client base, plus whom to call."""
 
-    from salon_segment.output import check_output_path, write_table
+    from salon_segment.output import check_distinct_outputs, check_output_path, write_table
     from salon_segment.scoring import analyze as score
 
     as_of_date = parse_as_of(as_of)
     for path in (clients_out, rejects_out):
         if path is not None:
-            check_output_path(path, inputs=files, force=force)
+            check_output_path(path, inputs=_read_paths(files, config, products), force=force)
     settings, imported = _load(
         files,
         config=config,
@@ -384,7 +384,8 @@ def analyze(
     resolved_as_of = _resolve_as_of(as_of_date, imported)
     excel_target = excel_path(excel, resolved_as_of) if excel is not None else None
     if excel_target is not None:  # checked before anything is written, like the other outputs
-        _check_excel_target(excel_target, files, force)
+        _check_excel_target(excel_target, _read_paths(files, config, products), force)
+    check_distinct_outputs([clients_out, rejects_out, excel_target])
     analysis = score(
         imported.ledger,
         as_of=resolved_as_of,
@@ -464,6 +465,15 @@ def inspect(
     _show(output_format, inspect_document(imported.reports), lambda: inspect_view(imported.reports))
 
 
+def _read_paths(files: list[Path], config: Path | None, products: Path | None) -> list[Path]:
+    """Every file a command may read (exports, config, product listing, pseudonym key): never an output."""
+    from salon_segment.config import DEFAULT_CONFIG_NAME
+    from salon_segment.privacy import KEY_FILE_NAME
+
+    settings = config if config is not None else Path(DEFAULT_CONFIG_NAME)
+    return [*files, settings, settings.parent / KEY_FILE_NAME, *([products] if products is not None else [])]
+
+
 def _check_excel_target(path: Path, files: list[Path], force: bool) -> None:
     from salon_segment.output import check_output_path
 
@@ -519,16 +529,12 @@ def parse_inactive(value: str) -> Any:
 
 
 def _keep_out_paths(keep_out: Path, files: list[Path]) -> list[Path]:
-    """One cleaned file per input: KEEP_OUT itself for one input, else KEEP_OUT/<input name>."""
-    from salon_segment.importers.source import EXCEL_SUFFIXES
+    """One cleaned file per input: KEEP_OUT itself for one input, else KEEP_OUT/<distinct input name>."""
+    from salon_segment.cleaned_copy import cleaned_copy_paths
 
     if len(files) == 1 and not keep_out.is_dir():
         return [keep_out]
-    names = []
-    for source in files:
-        suffix = ".xlsx" if source.suffix.lower() in EXCEL_SUFFIXES else source.suffix
-        names.append(keep_out / (source.stem + suffix))
-    return names
+    return cleaned_copy_paths(keep_out, files)  # distinct names when two inputs share a name
 
 
 @app.command(
@@ -577,7 +583,7 @@ def prune(
     """Clients not seen for a while: a list to remove from the booking system, and a cleaned copy of the export."""
 
     from salon_segment.cleaned_copy import write_cleaned_copy
-    from salon_segment.output import check_output_path, write_table
+    from salon_segment.output import check_distinct_outputs, check_output_path, write_table
     from salon_segment.scoring.prune import prune_plan, rows_of_clients
 
     as_of_date = parse_as_of(as_of)
@@ -586,7 +592,7 @@ def prune(
         raise typer.BadParameter(_("with several inputs, --keep-out must be a folder"))
     keep_paths = _keep_out_paths(keep_out, files) if keep_out is not None else []
     for path in [*([out] if out is not None else []), *keep_paths]:
-        check_output_path(path, inputs=files, force=force)
+        check_output_path(path, inputs=_read_paths(files, config, products), force=force)
     settings, imported = _load(
         files,
         config=config,
@@ -607,7 +613,8 @@ def prune(
     plan = prune_plan(imported.ledger, as_of=resolved_as_of, inactive=duration, client_list=client_list)
     excel_target = excel_path(excel, plan.as_of) if excel is not None else None
     if excel_target is not None:
-        _check_excel_target(excel_target, files, force)
+        _check_excel_target(excel_target, _read_paths(files, config, products), force)
+    check_distinct_outputs([out, *keep_paths, excel_target])
     removed = rows_of_clients(imported.ledger, client_list, plan.candidates["client"])
     from salon_segment.cleaned_copy import CleanedCounts
 
@@ -753,7 +760,7 @@ def services(
     if out is not None:
         if list_category is None:
             raise typer.BadParameter(_("--out goes with --list CATEGORY"))
-        check_output_path(out, inputs=files, force=force)
+        check_output_path(out, inputs=_read_paths(files, config, products), force=force)
     imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
         delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize,

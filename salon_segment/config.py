@@ -16,7 +16,7 @@ Example::
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,14 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 DEFAULT_CONFIG_NAME = "salon-segment.toml"
+TOP_LEVEL: dict[str, type] = {
+    "lang": str,
+    "currency": str,
+    "pseudonym_key": str,
+    "rules": dict,
+    "columns": dict,
+    "limits": dict,
+}
 
 
 @dataclass(frozen=True)
@@ -61,36 +69,88 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
         raise ConfigError(f"{path}: cannot read the config file ({exc.__class__.__name__}).") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc}).") from None
-    unknown = sorted(set(data) - {"rules", "columns", "lang", "currency", "limits", "pseudonym_key"})
+    unknown = sorted(set(data) - set(TOP_LEVEL))
     if unknown:
         raise ConfigError(
             f"{path}: unknown setting(s) {', '.join(unknown)}; expected lang, currency, pseudonym_key, "
             "[rules], [columns] and [limits]."
         )
-    try:
-        limits = Limits(**{k: int(v) for k, v in dict(data.get("limits", {})).items()})
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(
-            f"{path}: [limits]: {exc}; known limits are max_file_mb, max_columns, max_field_chars."
-        ) from None
+    for name, kind in TOP_LEVEL.items():
+        if name in data and not isinstance(data[name], kind):
+            shape = "a [table]" if kind is dict else "a quoted text"
+            raise ConfigError(f"{path}: {name} must be {shape}.")
+    limits = _limits(path, data.get("limits", {}))
     lang = data.get("lang")
     if lang is not None and lang not in LANGUAGES:
         raise ConfigError(f"{path}: lang = {lang!r}; choose one of {', '.join(LANGUAGES)}.")
     currency = str(data.get("currency", "EUR")).upper()
     if len(currency) != 3 or not currency.isalpha():
         raise ConfigError(f"{path}: currency = {currency!r}; use a three-letter code such as EUR, RUB or GBP.")
-    try:
-        rules = Rules.from_mapping(dict(data.get("rules", {})))
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"{path}: [rules]: {exc}.") from None
-    columns = {str(k): str(v) for k, v in dict(data.get("columns", {})).items()}
+    rules = _rules(path, data.get("rules", {}))
+    columns = _columns(path, data.get("columns", {}))
     key = data.get("pseudonym_key")
+    if key is not None:
+        from salon_segment.privacy import check_key_material
+
+        check_key_material(key.encode("utf-8"), f"{path}: pseudonym_key")
     return Settings(
         rules=rules,
         columns=columns,
         lang=lang,
         currency=currency,
         limits=limits,
-        pseudonym_key=str(key) if key else None,
+        pseudonym_key=key,
         source=Path(path),
     )
+
+
+def _whole_number(value: object) -> bool:
+    """A TOML integer (``true``/``false`` are not numbers here)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _limits(path: Path, table: dict[str, Any]) -> Limits:
+    """[limits]: known names, whole numbers of at least 1 (one sentence otherwise)."""
+    known = [f.name for f in fields(Limits)]
+    for name, value in table.items():
+        if name not in known:
+            raise ConfigError(f"{path}: [limits] has no setting {name!r}; the limits are {', '.join(known)}.")
+        if not _whole_number(value) or value < 1:
+            raise ConfigError(f"{path}: [limits] {name} must be a whole number of at least 1, like {name} = 500.")
+    return Limits(**table)
+
+
+def _rules(path: Path, table: dict[str, Any]) -> Rules:
+    """[rules]: known names with values of the right type, then the rules' own range checks."""
+    known = {f.name: f for f in fields(Rules)}
+    for name, value in table.items():
+        if name not in known:
+            raise ConfigError(f"{path}: [rules] has no rule {name!r}; the rules are {', '.join(known)}.")
+        default = getattr(Rules(), name)
+        if isinstance(default, tuple):
+            ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            shape = 'a list of quoted words, like ["shampoo", "wax"]'
+        elif isinstance(default, str):
+            ok, shape = isinstance(value, str), 'a quoted duration, like "24m"'
+        elif isinstance(default, float):
+            ok, shape = (isinstance(value, float) or _whole_number(value)), "a number, like 0.5"
+        else:
+            ok, shape = _whole_number(value), "a whole number, like 3"
+        if not ok:
+            raise ConfigError(f"{path}: [rules] {name} must be {shape}.")
+    try:
+        return Rules.from_mapping(dict(table))
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{path}: [rules]: {exc}.") from None
+
+
+def _columns(path: Path, table: dict[str, Any]) -> dict[str, str]:
+    """[columns]: field = "header text", for the fields the importers know."""
+    from salon_segment.importers.headers import FIELDS
+
+    for name, value in table.items():
+        if name not in FIELDS:
+            raise ConfigError(f"{path}: [columns] has no field {name!r}; the fields are {', '.join(FIELDS)}.")
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f'{path}: [columns] {name} must be the quoted header text, like {name} = "Datum".')
+    return {str(k): str(v) for k, v in table.items()}

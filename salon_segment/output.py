@@ -1,79 +1,215 @@
-"""Write output files safely: never over an input, never half-written, never as live formulas."""
+"""Write output files safely: never over an input, never half-written, never as live formulas.
+
+One writer for every output (``atomic_write``): a temporary file beside the target is created exclusively
+(``O_CREAT|O_EXCL|O_NOFOLLOW``, mode 0600), written through that one descriptor, given the output's final mode,
+fsync-ed and renamed into place; it is never reopened by name. While it exists it is registered, and SIGTERM,
+SIGINT and interpreter exit remove it. Every cell goes through the one sanitiser in ``salon_segment.cells``.
+"""
 
 from __future__ import annotations
 
+import atexit
+import csv
+import io
 import os
-import tempfile
-from collections.abc import Callable, Iterable
+import secrets
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 
-from salon_segment.errors import OutputError
+from salon_segment.cells import FORMULA_PREFIXES, inert, inert_csv_text, inert_text
+from salon_segment.errors import OutputError, SalonSegmentError
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+__all__ = [
+    "FORMULA_PREFIXES",
+    "Terminated",
+    "atomic_write",
+    "check_distinct_outputs",
+    "check_output_path",
+    "inert",
+    "inert_text",
+    "make_inert",
+    "write_table",
+]
+
+_OPEN_TEMPORARIES: set[str] = set()
+
+
+class Terminated(SalonSegmentError):
+    """SIGTERM arrived while an output was being written; the temporary file was removed."""
+
+    exit_code = 128 + signal.SIGTERM
+
+
+def _remove_temporaries() -> None:
+    """Remove every temporary output file that is still open (on a signal, and at interpreter exit)."""
+    for name in list(_OPEN_TEMPORARIES):
+        with suppress(OSError):
+            os.unlink(name)
+        _OPEN_TEMPORARIES.discard(name)
+
+
+atexit.register(_remove_temporaries)
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    """SIGTERM during a write: remove the temporaries, then end through the CLI's error path (exit 143)."""
+    _remove_temporaries()
+    raise Terminated("terminated (SIGTERM) while writing an output; no partial file was left behind.")
+
+
+@contextmanager
+def _cleanup_on_signals() -> Iterator[None]:
+    """Around a write: SIGTERM removes the temporary file and ends with exit 143 (SIGINT raises
+    KeyboardInterrupt, which the writer's ``finally`` handles, and the CLI ends with 130)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _resolved(path: Path) -> Path:
+    """The absolute path with every symlink followed (also for a file that does not exist yet)."""
+    return Path(os.path.realpath(os.path.abspath(path)))
 
 
 def check_output_path(path: Path, *, inputs: Iterable[Path] = (), force: bool = False) -> Path:
     """Refuse an output that is one of the inputs, or that exists already unless ``force``."""
     path = Path(path)
-    resolved = path.resolve()
+    resolved = _resolved(path)
     for source in inputs:
-        if Path(source).resolve() == resolved:
+        same = _resolved(Path(source)) == resolved
+        with suppress(OSError):
+            same = same or os.path.samefile(source, path)
+        if same:
             raise OutputError(f"{path}: refusing to write over an input file; choose another output name.")
-    if path.exists() and not force:
+    if (path.exists() or path.is_symlink()) and not force:
         raise OutputError(f"{path}: already exists; choose another name or pass --force to replace it.")
     return path
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write`` on a temporary file in the target folder, then rename it into place."""
+def check_distinct_outputs(paths: Iterable[Path | None]) -> None:
+    """Refuse the same output path given twice (also through a symlink, a relative form or letter case on a
+    case-insensitive disk): the second write would silently replace the first."""
+    seen: dict[str, Path] = {}
+    for path in paths:
+        if path is None:
+            continue
+        key = os.path.normcase(str(_resolved(Path(path))))
+        if key in seen:
+            raise OutputError(
+                f"{path}: the same output file is given twice (also as {seen[key]}); give each output its own name."
+            )
+        for earlier in seen.values():
+            with suppress(OSError):
+                if os.path.samefile(earlier, path):
+                    raise OutputError(
+                        f"{path}: the same output file is given twice (also as {earlier}); "
+                        "give each output its own name."
+                    )
+        seen[key] = Path(path)
+
+
+def _final_mode(path: Path) -> int:
+    """The mode the output ends with: that of the file it replaces, else 0666 minus the umask."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0o077)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _cannot_write(path: Path, exc: OSError) -> OutputError:
+    """One sentence for an output that the system refused."""
+    return OutputError(f"{path}: cannot write here ({exc.strerror or exc.__class__.__name__}).")
+
+
+def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Call ``write`` with a binary file open on an exclusive temporary file beside ``path``, then rename it
+    into place (see the module docstring)."""
     path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(handle)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write here ({exc.strerror or exc.__class__.__name__}).") from None
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write here ({exc.strerror or exc.__class__.__name__}).") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    with _cleanup_on_signals():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            mode = _final_mode(path)
+            temporary = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+            descriptor = os.open(temporary, flags, 0o600)
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
+        _OPEN_TEMPORARIES.add(temporary)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                write(handle)
+                handle.flush()
+                if hasattr(os, "fchmod"):
+                    os.fchmod(handle.fileno(), mode)
+                os.fsync(handle.fileno())
+                written, named = os.fstat(handle.fileno()), os.lstat(temporary)
+            if (written.st_dev, written.st_ino) != (named.st_dev, named.st_ino):
+                raise OutputError(f"{path}: the temporary file was replaced while it was written; nothing was written.")
+            os.replace(temporary, path)
+            _OPEN_TEMPORARIES.discard(temporary)
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
+        finally:
+            if temporary in _OPEN_TEMPORARIES:
+                with suppress(OSError):
+                    os.unlink(temporary)
+                _OPEN_TEMPORARIES.discard(temporary)
 
 
-def inert(text: str) -> str:
-    """One text cell made inert: a leading apostrophe when a spreadsheet would run it as a formula."""
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+def _is_text(column: pd.Series) -> bool:
+    """Text, object or categorical columns (numbers, booleans and dates are never neutralised)."""
+    dtype = column.dtype
+    return dtype is np.dtype(object) or isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dtype)
 
 
-def inert_text(values: pd.Series) -> pd.Series:
-    """Text cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP guidance)."""
-    text = values.astype(str)
-    return text.where(~text.str.startswith(FORMULA_PREFIXES), "'" + text)
-
-
-def make_inert(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``frame`` with every text column passed through ``inert_text``."""
+def make_inert(frame: pd.DataFrame, *, csv_pieces: bool = False) -> pd.DataFrame:
+    """A copy of ``frame`` with every text column sanitised and neutralised (numbers and dates untouched);
+    ``csv_pieces`` neutralises every piece after a ``;`` or ``,`` too (see ``salon_segment.cells``)."""
     out = frame.copy()
     for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = inert_text(out[column].fillna(""))
+        if _is_text(out[column]):
+            values = out[column]
+            if pd.api.types.is_string_dtype(values.dtype) and not isinstance(values.dtype, pd.CategoricalDtype):
+                values = values.fillna("")
+            else:
+                values = values.astype(object).where(values.notna(), "")
+            out[column] = inert_csv_text(values) if csv_pieces else inert_text(values)
     return out
 
 
+def _write_csv(frame: pd.DataFrame, handle: IO[bytes]) -> None:
+    """UTF-8 with BOM (so Excel reads accents), every field quoted (OWASP), dates as YYYY-MM-DD."""
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    frame.to_csv(text, index=False, date_format="%Y-%m-%d", quoting=csv.QUOTE_ALL, lineterminator="\n")
+    text.flush()
+    text.detach()
+
+
 def write_table(frame: pd.DataFrame, path: Path, *, sheet_name: str = "clients") -> None:
-    """Write a table atomically as CSV (UTF-8 with BOM, so Excel reads accents) or .xlsx, by suffix."""
-    safe = make_inert(frame)
+    """Write a table atomically as CSV or .xlsx, by suffix."""
     suffix = Path(path).suffix.lower()
     if suffix == ".xlsx":
         from salon_segment.render.workbook import write_table_xlsx
 
-        atomic_write(path, lambda tmp: write_table_xlsx(safe, tmp, sheet_name=sheet_name))
+        safe = make_inert(frame)
+        atomic_write(path, lambda handle: write_table_xlsx(safe, handle, sheet_name=sheet_name))
     elif suffix in (".csv", ".txt", ""):
-        atomic_write(path, lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d"))
+        safe = make_inert(frame, csv_pieces=True)
+        atomic_write(path, lambda handle: _write_csv(safe, handle))
     else:
         raise OutputError(f"{path}: unsupported output type {suffix!r}; use .csv or .xlsx.")

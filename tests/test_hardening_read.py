@@ -5,6 +5,7 @@ Each test names the item of issue 15 it guards. Files are generated in tmp_path;
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -228,8 +229,8 @@ def test_item1_unbalanced_quote_sets_one_line_aside_and_reads_on(tmp_path, where
     assert totals["rows_read"] == 30  # 31 physical data lines, the quoted line break is inside one record
     assert (totals["rows_used"], totals["rows_skipped"], totals["rows_rejected"]) == (29, 0, 1)
     assert totals["clients"] + totals["upcoming_bookings"] == 29  # three lines are dated after as_of
-    rejected = rejects.read_text(encoding="utf-8-sig")
-    assert f",{where + 1},unbalanced quote" in rejected.replace(";", ",")
+    rejected = list(csv.DictReader(io.StringIO(rejects.read_text(encoding="utf-8-sig"))))
+    assert [(r["source_row"], r["reason"].split(":")[0]) for r in rejected] == [(str(where + 1), "unbalanced quote")]
 
 
 def test_item1_prune_accounts_for_every_line_and_keeps_the_broken_one(tmp_path):

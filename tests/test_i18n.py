@@ -211,5 +211,5 @@ def test_json_keys_and_segment_values_stay_english_in_every_language(tmp_path):
     document = json.loads(result.output)
     assert set(document["segments"]) == {"A", "B", "C", "new", "lost"}
     header = out.read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header.startswith("client,client_name,email,phone,segment")
+    assert header.replace('"', "").startswith("client,client_name,email,phone,segment")  # every field is quoted
     assert set(pd.read_csv(out)["segment"]) <= {"A", "B", "C", "new", "lost", "potential"}

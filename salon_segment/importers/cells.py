@@ -4,6 +4,7 @@ accounting of every row as used, skipped or rejected: rows_read = rows_used + ro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -245,7 +246,9 @@ def rejects_frame(raw: RawTable, rejected: dict[str, list[int]]) -> pd.DataFrame
 
 
 def missing_columns_error(raw: RawTable, what: str, field_hint: str) -> InputFileError:
-    found = ", ".join(repr(h) for h in raw.header if h.strip())[:400]
+    # header cells are shown to help map a column, with their digits masked: a "header" that is really a data
+    # row must not print a phone number or a postcode
+    found = ", ".join(repr(re.sub(r"\d", "9", h)) for h in raw.header if h.strip())[:400]
     return InputFileError(
         f"{raw.path}: no {what} column was recognised in the header on row {raw.header_row} "
         f"(found: {found}); map one with --map {field_hint}=HEADER."

@@ -14,7 +14,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pandas as pd
 from babel.numbers import get_currency_symbol
@@ -134,7 +134,7 @@ class _Writer:
                 warnings.simplefilter("ignore", UserWarning)
                 sheet.add_table(table)
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path | IO[bytes]) -> None:
         """Save the workbook to ``path`` with every table's data rows."""
         buffer = io.BytesIO()
         self.workbook.save(buffer)
@@ -403,7 +403,7 @@ def _new_sheet(workbook: Workbook, title: str) -> Any:
 
 
 def write_summary(
-    path: Path,
+    path: Path | IO[bytes],
     *,
     analysis: Analysis,
     reports: Sequence[FileReport],

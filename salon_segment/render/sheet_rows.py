@@ -3,13 +3,12 @@
 openpyxl spends about 6 µs per cell on its cell objects and XML elements (XlsxWriter, measured, about 3 µs), and
 a 100,000-client summary has over 2.5 million cells. openpyxl still writes everything else — header rows,
 styles, tables, charts, the workbook's parts — and these rows are spliced into its sheets before ``</sheetData>``
-while the file is copied once. Text is escaped and stripped of characters XML cannot hold; numbers, dates (as
-Excel serial days) and empty cells (left out) follow what openpyxl itself writes.
+while the file is copied once. Text is cleaned by the one cell sanitiser (``salon_segment.cells``) and escaped;
+numbers, dates (as Excel serial days) and empty cells (left out) follow what openpyxl itself writes.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -20,8 +19,9 @@ import numpy as np
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from salon_segment.cells import clean_text
+
 EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
-ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # the characters openpyxl refuses, too
 CHUNK_ROWS = 20_000
 SHEET_DATA_END = b"</sheetData>"
 
@@ -36,7 +36,7 @@ class CellColumn:
 
 
 def _escaped(text: pd.Series) -> pd.Series:
-    text = text.str.replace(ILLEGAL_XML, "", regex=True)
+    text = clean_text(text)  # the one cell sanitiser: no character XML cannot hold, at most 32,767 characters
     return text.str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False).str.replace(">", "&gt;")
 
 
@@ -80,7 +80,9 @@ def rows_xml(columns: Sequence[CellColumn], first_row: int) -> Iterator[bytes]:
         yield ("</row>".join(lines) + "</row>").encode("utf-8")
 
 
-def splice_rows(source: IO[bytes], target: Path, rows: dict[str, Sequence[CellColumn]], first_row: int = 2) -> None:
+def splice_rows(
+    source: IO[bytes], target: Path | IO[bytes], rows: dict[str, Sequence[CellColumn]], first_row: int = 2
+) -> None:
     """Copy the workbook ``source`` to ``target``, adding the data rows of the named sheet parts
     (e.g. ``xl/worksheets/sheet2.xml``) before their ``</sheetData>``."""
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
+
+from salon_segment.cells import clean
 
 DATE_FORMAT = "yyyy-mm-dd"
 
@@ -24,8 +27,11 @@ def cell_value(value: object) -> object:
     return value
 
 
-def write_table_xlsx(frame: pd.DataFrame, path: Path, *, sheet_name: str) -> None:
-    """One sheet: a bold, frozen header row and the frame's rows with real dates and numbers."""
+def write_table_xlsx(frame: pd.DataFrame, path: Path | IO[bytes], *, sheet_name: str) -> None:
+    """One sheet: a bold, frozen header row and the frame's rows with real dates and numbers.
+
+    Text cells must have been through ``salon_segment.output.make_inert`` (the one cell sanitiser).
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -39,7 +45,7 @@ def write_table_xlsx(frame: pd.DataFrame, path: Path, *, sheet_name: str) -> Non
     bold = Font(bold=True)
     header = []
     for name in frame.columns:
-        cell = WriteOnlyCell(sheet, value=str(name))
+        cell = WriteOnlyCell(sheet, value=clean(str(name)))
         cell.font = bold
         header.append(cell)
     sheet.append(header)
