@@ -225,6 +225,22 @@ PseudonymizeOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace output files that already exist.")]
+HorizonOpt = Annotated[
+    str,
+    typer.Option(
+        "--horizon",
+        metavar="DURATION",
+        help="The forecast window: who comes back within it, expected visits and revenue (90d, 3m, 12w).",
+    ),
+]
+
+
+def horizon_days(value: str, as_of: Any) -> int:
+    """--horizon DURATION as a number of days after as_of (usage error naming the accepted forms)."""
+    import pandas as pd
+
+    duration = parse_inactive(value)
+    return int((pd.Timestamp(as_of) - duration.before(pd.Timestamp(as_of))).days)
 
 
 def _load(
@@ -356,6 +372,7 @@ def analyze(
     quiet: QuietOpt = False,
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
+    horizon: HorizonOpt = "90d",
 ) -> None:
     """Pareto, regularity and A/B/C/new/lost segments of the client base, plus whom to call."""
 
@@ -363,6 +380,7 @@ def analyze(
     from salon_segment.scoring import analyze as score
 
     as_of_date = parse_as_of(as_of)
+    parse_inactive(horizon)  # a usage error before any file is read
     for path in (clients_out, rejects_out):
         if path is not None:
             check_output_path(path, inputs=_read_paths(files, config, products), force=force)
@@ -392,6 +410,7 @@ def analyze(
         rules=settings.rules,
         client_list=imported.client_list,
         walk_ins=imported.walk_ins,
+        horizon_days=horizon_days(horizon, resolved_as_of),
     )
     plan = (
         prune_plan(
@@ -424,9 +443,12 @@ def analyze(
     def view() -> Any:
         from rich.console import Group
 
+        from salon_segment.render.forecast_view import forecast_view
+
         parts = [analysis_view(analysis, imported.reports, plan)]
         if not sources.empty:
             parts.append(frame_table(_("Where clients come from"), sources, SOURCE_COLUMNS))
+        parts.append(forecast_view(analysis.prediction))
         return Group(*parts)
 
     document = {**analysis_document(analysis, imported.reports, plan), "sources": records(sources)}
@@ -647,8 +669,10 @@ def prune(
     _show(output_format, prune_document(plan, counts), lambda: prune_view(plan, written, counts))
 
 
-def _analysed(files: list[Path], as_of: str | None, **reading: Any) -> tuple[Any, Any, Any]:
-    """Settings, import and analysis for the insight commands."""
+def _analysed(
+    files: list[Path], as_of: str | None, *, horizon_days: int | None = None, **reading: Any
+) -> tuple[Any, Any, Any]:
+    """Settings, import and analysis for the insight commands (with the forecast only where it is shown)."""
     from salon_segment.scoring import analyze as score
 
     as_of_date = parse_as_of(as_of)
@@ -656,7 +680,7 @@ def _analysed(files: list[Path], as_of: str | None, **reading: Any) -> tuple[Any
     if imported.ledger.empty:
         raise SalonSegmentError(_("this command needs visit history; the input holds only client lists."))
     resolved = _resolve_as_of(as_of_date, imported)
-    analysis = score(imported.ledger, as_of=resolved, rules=settings.rules)
+    analysis = score(imported.ledger, as_of=resolved, rules=settings.rules, horizon_days=horizon_days)
     return settings, imported, analysis
 
 
@@ -947,6 +971,9 @@ def client(
     _show(output_format, card_document(card), lambda: card_view(card, settings.rules))
 
 
+from salon_segment.commands import backtest as _backtest_command  # noqa: E402, F401  (registers `backtest`)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
@@ -954,3 +981,4 @@ def main() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+

@@ -7,6 +7,7 @@ from typing import Any
 
 from salon_segment.i18n import _
 from salon_segment.importers import FileReport
+from salon_segment.render.forecast_view import client_records, forecast_document, forecast_warnings
 from salon_segment.scoring import SEGMENTS, Analysis
 from salon_segment.scoring.prune import PrunePlan
 from salon_segment.scoring.segments import RETURNING, A, B, C
@@ -167,7 +168,9 @@ def analysis_document(
         "not_available": not_available(analysis),
         "rules": analysis.rules.as_dict(),
         "files": [file_summary(r) for r in reports],
-        "warnings": import_warnings(reports),
+        "warnings": import_warnings(reports) + forecast_warnings(analysis.prediction),
         **left_out_figures(analysis),
+        "forecast": forecast_document(analysis.prediction, analysis.rules.lost_after_months),
+        "clients": client_records(analysis.clients),
         **({"prune": prune_figures(prune)} if prune is not None else {}),
     }

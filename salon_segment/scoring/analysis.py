@@ -13,6 +13,7 @@ from salon_segment.scoring.client_list import client_list_metrics, list_only_cli
 from salon_segment.scoring.left_out import LeftOut, left_out
 from salon_segment.scoring.pareto import Pareto, pareto
 from salon_segment.scoring.periods import months_before
+from salon_segment.scoring.prediction import DEFAULT_HORIZON_DAYS, Prediction, predict, with_forecast
 from salon_segment.scoring.segments import LOST, RETURNING, SEGMENTS
 from salon_segment.scoring.visits import completed_lines
 
@@ -48,6 +49,7 @@ class Analysis:
     visit_history: bool = True  # False when only client lists with totals were given
     product_split: bool = True  # whether product spend is known (always with visit history)
     left_out: LeftOut | None = None  # lines that are neither revenue nor visits, and walk-in sales
+    prediction: Prediction | None = None  # who will come back in the horizon, with its back-test
 
     @property
     def call_list(self) -> pd.DataFrame:
@@ -156,6 +158,7 @@ def analyze(
     rules: Rules,
     client_list: pd.DataFrame | None = None,
     walk_ins: pd.DataFrame | None = None,
+    horizon_days: int | None = DEFAULT_HORIZON_DAYS,
 ) -> Analysis:
     """Score a ledger: segments, regularity, Pareto over the last ``rules.pareto_window_months``.
 
@@ -188,6 +191,10 @@ def analyze(
         clients = pd.concat([clients, extra], ignore_index=True).sort_values(L.CLIENT, kind="stable")
         clients = clients.reset_index(drop=True)
     totals = _totals(ledger, clients, as_of)
+    prediction = None
+    if horizon_days:
+        prediction = predict(ledger, clients, as_of=as_of, rules=rules, horizon_days=horizon_days)
+    clients = with_forecast(clients, prediction)
     return Analysis(
         as_of=as_of,
         rules=rules,
@@ -196,4 +203,5 @@ def analyze(
         clients=clients,
         segments=segment_summary(clients),
         left_out=left_out(ledger, as_of=as_of, client_revenue=totals.revenue, walk_ins=walk_ins),
+        prediction=prediction,
     )

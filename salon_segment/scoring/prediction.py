@@ -1,0 +1,124 @@
+"""Who will come back, as part of an analysis: the per-client forecast, its totals per segment, the back-test
+beside it, and the salon's own lost threshold (see docs/prediction.md for the model)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from salon_segment import ledger as L
+from salon_segment.rules import Rules
+from salon_segment.scoring import clients as C
+from salon_segment.scoring.backtest import Backtest, backtest, lost_threshold
+from salon_segment.scoring.forecast import forecast, inputs_from_ledger
+from salon_segment.scoring.segments import POTENTIAL, SEGMENTS
+
+P_RETURN = "p_return"
+EXPECTED_VISITS = "expected_visits"
+EXPECTED_REVENUE = "expected_revenue"
+VALUE_AT_RISK = "value_at_risk"
+YEARLY_VALUE = "yearly_value"  # what the client would spend in a year had they stayed
+USUAL_INTERVAL = "usual_interval_days"
+CLIENT_COLUMNS = (P_RETURN, EXPECTED_VISITS, EXPECTED_REVENUE, VALUE_AT_RISK)
+SEGMENT_SUMS = (EXPECTED_VISITS, EXPECTED_REVENUE, VALUE_AT_RISK)
+DEFAULT_HORIZON_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The forecast for (as_of, as_of + horizon]: per client, in total, per segment, and how far to trust it."""
+
+    horizon_days: int
+    method: str  # "shifted" (back-shifted regression) or "bgnbd" (the fallback for little history)
+    reason: str  # why the fallback was used, else ""
+    clients: pd.DataFrame  # index client: p_return, expected_visits, expected_revenue, value_at_risk, yearly_value,
+    # usual_interval_days
+    segments: pd.DataFrame  # segment, clients, expected_visits, expected_revenue, value_at_risk (and the back-test's
+    # predicted/actual visits and revenue of the segment's clients one horizon ago)
+    backtest: Backtest | None
+    lost_threshold_days: int | None
+
+    @property
+    def expected_visits(self) -> float:
+        return float(self.clients[EXPECTED_VISITS].sum())
+
+    @property
+    def expected_revenue(self) -> float:
+        return float(self.clients[EXPECTED_REVENUE].sum())
+
+    @property
+    def trusted(self) -> bool:
+        """False when the back-test ranked returns no better than days since the last visit."""
+        return self.backtest is None or self.backtest.beats_recency
+
+
+def _segment_table(clients: pd.DataFrame, per_client: pd.DataFrame, earlier: pd.DataFrame | None) -> pd.DataFrame:
+    joined = per_client[list(SEGMENT_SUMS)].join(clients.set_index(L.CLIENT)[C.SEGMENT])
+    table = joined.groupby(C.SEGMENT, sort=False).agg(
+        clients=(EXPECTED_VISITS, "size"), **{c: (c, "sum") for c in SEGMENT_SUMS}
+    )
+    if earlier is not None and not earlier.empty:
+        past = earlier.groupby(C.SEGMENT, sort=False)[
+            ["expected_visits", "actual_visits", "expected_revenue", "actual_revenue"]
+        ].sum()
+        past.columns = ["backtest_predicted_visits", "backtest_actual_visits", "backtest_predicted_revenue",
+                        "backtest_actual_revenue"]  # fmt: skip
+        table = table.join(past, how="outer")
+    order = pd.Index([*SEGMENTS, POTENTIAL]).intersection(table.index, sort=False)
+    return table.reindex(order).fillna(0.0).rename_axis(C.SEGMENT).reset_index()
+
+
+def predict(
+    ledger: pd.DataFrame,
+    clients: pd.DataFrame,
+    *,
+    as_of: pd.Timestamp,
+    rules: Rules,
+    horizon_days: int = DEFAULT_HORIZON_DAYS,
+    with_backtest: bool = True,
+) -> Prediction | None:
+    """The forecast at as_of from the ledger's completed visits (None when there is no visit history).
+
+    ``clients`` is the analysis' per-client table (for the segments). The back-test refits at as_of − horizon
+    with the lines up to then and compares with what happened; its segments are the clients' segments then.
+    """
+    as_of = pd.Timestamp(as_of)
+    inputs = inputs_from_ledger(ledger, as_of)
+    if inputs.visits.empty:
+        return None
+    result = forecast(inputs.visits, as_of=as_of, horizon_days=horizon_days, bookings=inputs.bookings,
+                      missed=inputs.missed)  # fmt: skip
+    checked, earlier = None, None
+    fitted_at = as_of - pd.Timedelta(days=horizon_days)
+    if with_backtest and (inputs.visits[L.DATE] <= fitted_at).any():
+        try:
+            checked = backtest(
+                inputs.visits, as_of=as_of, horizon_days=horizon_days, missed=inputs.missed,
+                lost_after_months=rules.lost_after_months,
+            )  # fmt: skip
+        except ValueError:  # too little history one horizon ago to fit anything
+            checked = None
+        if checked is not None:
+            then = C.client_metrics(ledger, as_of=fitted_at, rules=rules).set_index(L.CLIENT)[C.SEGMENT]
+            earlier = checked.per_client.join(then)
+    threshold = lost_threshold(inputs.visits, as_of=as_of)
+    return Prediction(
+        horizon_days=horizon_days,
+        method=result.model.method,
+        reason=result.model.reason,
+        clients=result.clients[[*CLIENT_COLUMNS, YEARLY_VALUE, USUAL_INTERVAL]],
+        segments=_segment_table(clients, result.clients, earlier),
+        backtest=checked,
+        lost_threshold_days=None if threshold is None or (isinstance(threshold, float) and math.isnan(threshold))
+        else int(threshold),
+    )
+
+
+def with_forecast(clients: pd.DataFrame, prediction: Prediction | None) -> pd.DataFrame:
+    """The per-client table with p_return, expected visits and revenue and value at risk (empty: no history)."""
+    if prediction is None:
+        return clients.assign(**dict.fromkeys(CLIENT_COLUMNS, float("nan")))
+    per_client = prediction.clients[list(CLIENT_COLUMNS)]
+    return clients.join(per_client, on=L.CLIENT)
