@@ -685,10 +685,11 @@ def _analysed(
 
 
 def _show(output_format: OutputFormat, document: Any, view: Any) -> None:
-    import json
 
     if output_format is OutputFormat.json:
-        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        from salon_segment.render.json_report import json_text
+
+        typer.echo(json_text(document))
         return
     from rich.console import Console
 

@@ -155,7 +155,7 @@ class Cells:
 
 def _blank_punctuation(column: TextColumn) -> TextColumn:
     """The column with cells of punctuation only ("---", "-", "?") emptied."""
-    uniques = column.uniques.where(column.uniques.map(H.normalize_header) != "", "").astype(object)
+    uniques = column.uniques.where(column.uniques.str.contains(r"[^\W_]", regex=True), "").astype(object)
     return TextColumn(column.codes, uniques, column.index)
 
 

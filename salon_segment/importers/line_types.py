@@ -119,12 +119,21 @@ def line_statuses(
     return L.text_categories(codes, _STATUSES).set_axis(index), dict(sorted(unknown.items()))
 
 
+def _fold(values: pd.Series) -> pd.Series:
+    """Case-folded, punctuation and underscores as single spaces: 'WALK_IN', 'Walk-In' and 'walk in' agree."""
+    return values.astype(str).str.casefold().str.replace(r"[\W_]+", " ", regex=True).str.strip()
+
+
 def placeholder_clients(columns: list[TextColumn], extra: tuple[str, ...], n: int) -> np.ndarray:
     """True per row where a client field holds a placeholder ("Walk-In", "WALK_IN", "Гость", "Zonder naam")."""
-    words = lexicon.PLACEHOLDER_LOOKUP | {normalize_header(w) for w in extra}
-    words = words - {""}  # empty is handled by the identity key: no id, name, e-mail or phone
+    words = {_fold(pd.Series([w])).iloc[0] for w in (*lexicon.PLACEHOLDER_CLIENTS, *extra)} - {""}
+    longest = max(len(w) for w in words) + 4
     hit = None
     for column in columns:
-        per_unique = column.uniques.map(normalize_header).isin(words).to_numpy(dtype=bool)[column.codes]
-        hit = per_unique if hit is None else hit | per_unique
+        uniques = column.uniques
+        # a placeholder is a short word without digits ("Walk-In", "WALK_IN", "Гость"): only those are folded
+        candidate = ((uniques.str.len() <= longest) & ~uniques.str.contains(r"\d", regex=True)).to_numpy()
+        per_unique = np.zeros(len(uniques), dtype=bool)
+        per_unique[candidate] = _fold(uniques[candidate]).isin(words).to_numpy(dtype=bool)
+        hit = per_unique[column.codes] if hit is None else hit | per_unique[column.codes]
     return hit if hit is not None else np.zeros(n, dtype=bool)

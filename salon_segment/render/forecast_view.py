@@ -80,21 +80,16 @@ def forecast_document(prediction: Prediction | None, lost_after_months: int) -> 
 
 
 def client_records(clients: pd.DataFrame) -> list[dict[str, Any]]:
-    """Per-client forecast figures for JSON (client key, segment, last visit, p_return, …)."""
-    frame = clients.loc[clients[C.VISITS] > 0, [c for c in CLIENT_KEYS if c in clients.columns]]
-    records = []
-    for record in frame.to_dict("records"):
-        for key, value in record.items():
-            if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
-                record[key] = None
-            elif isinstance(value, pd.Timestamp):
-                record[key] = value.strftime("%Y-%m-%d")
-            elif isinstance(value, float):
-                record[key] = _number(value)
-            elif hasattr(value, "item"):
-                record[key] = value.item()
-        records.append(record)
-    return records
+    """Per-client forecast figures for JSON (client key, segment, last visit, p_return, …), column-wise."""
+    frame = clients.loc[clients[C.VISITS] > 0, [c for c in CLIENT_KEYS if c in clients.columns]].copy()
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            frame[column] = values.dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_float_dtype(values):
+            frame[column] = values.round(6)
+    plain = frame.astype(object).where(frame.notna(), None)
+    return plain.to_dict("records")
 
 
 def forecast_warnings(prediction: Prediction | None) -> list[str]:

@@ -86,6 +86,19 @@ def import_warnings(reports: Sequence[FileReport]) -> list[str]:
     return warnings
 
 
+def json_text(document: dict[str, Any]) -> str:
+    """The document as indented JSON; a long list of per-client records one record a line (fast, and readable)."""
+    import json
+
+    clients = document.get("clients")
+    if not isinstance(clients, list) or len(clients) < 50:
+        return json.dumps(document, ensure_ascii=False, indent=2)
+    marker = "\u0000clients\u0000"
+    head = json.dumps({**document, "clients": marker}, ensure_ascii=False, indent=2)
+    body = "[\n" + ",\n".join("    " + json.dumps(r, ensure_ascii=False) for r in clients) + "\n  ]"
+    return head.replace(json.dumps(marker), body, 1)
+
+
 def left_out_figures(analysis: Analysis) -> dict[str, Any]:
     """Lines that are neither revenue nor visits (by line type), walk-in sales, unknown statuses."""
     left = analysis.left_out
