@@ -19,8 +19,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from salon_segment import __version__
+from salon_segment.cli_parsing import lang_option, require_rows
 from salon_segment.errors import SalonSegmentError
-from salon_segment.i18n import N_, _
+from salon_segment.i18n import N_, _, ngettext, translate_message
 
 EXIT_USER_ERROR = 1
 EXIT_UNEXPECTED = 3
@@ -28,6 +29,7 @@ EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="salon-segment",
+    context_settings={"max_content_width": 200},  # help follows the terminal's width (COLUMNS), not 80
     help=(
         "Client-base analysis for salons from a booking-system export: who carries the salon, "
         "how loyal the base is, and whom to let go."
@@ -42,19 +44,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 _STATE = {"debug": False}  # set by the --debug option of the main callback
 
 
-class Language(str, enum.Enum):
-    en = "en"
-    nl = "nl"
-    ru = "ru"
-
-
 class OutputFormat(str, enum.Enum):
     table = "table"
     json = "json"
 
 
-def _fail(message: str, code: int) -> typer.Exit:
+def _fail(message: str, code: int, log: Path | None = None, command: str = "") -> typer.Exit:
     typer.echo(message, err=True)
+    if log is not None:
+        from salon_segment.runlog import append_error
+
+        append_error(log, message, command=command)
     return typer.Exit(code)
 
 
@@ -64,16 +64,24 @@ def handle_errors(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = _STATE["debug"]
+        log, name = kwargs.get("log"), command.__name__
         try:
+            if log is not None:
+                from salon_segment.runlog import open_log
+
+                open_log(log)
             return command(*args, **kwargs)
+        except typer.BadParameter as exc:  # one plain sentence in the report language, no click wording
+            raise _fail(_("Error: {message}").format(message=translate_message(exc.message)), 2, log, name) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except SalonSegmentError as exc:
             if debug:
                 raise
-            raise _fail(_("Error: {message}").format(message=exc), exc.exit_code) from None
+            message = translate_message(str(exc))
+            raise _fail(_("Error: {message}").format(message=message), exc.exit_code, log, name) from None
         except KeyboardInterrupt:
-            raise _fail(_("Interrupted."), EXIT_INTERRUPTED) from None
+            raise _fail(_("Interrupted."), EXIT_INTERRUPTED, log, name) from None
         except Exception as exc:
             if debug:
                 raise
@@ -83,6 +91,8 @@ def handle_errors(command: F) -> F:
                     "the traceback, and report it without your data."
                 ).format(kind=exc.__class__.__name__),
                 EXIT_UNEXPECTED,
+                log,
+                name,
             ) from None
 
     return wrapper  # type: ignore[return-value]
@@ -105,14 +115,11 @@ def main_options(
     _STATE["debug"] = debug
 
 
-def parse_as_of(value: str | None) -> dt.date | None:
-    """--as-of YYYY-MM-DD (usage error otherwise)."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(_("expected a date as YYYY-MM-DD, got {value!r}").format(value=value)) from None
+def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date | None:
+    """--as-of YYYY-MM-DD or the report language's own form (20-11-2026, 20.11.2026); usage error otherwise."""
+    from salon_segment.cli_parsing import parse_date
+
+    return parse_date(value, option)
 
 
 def parse_mappings(values: list[str] | None) -> dict[str, str]:
@@ -128,41 +135,65 @@ def parse_mappings(values: list[str] | None) -> dict[str, str]:
 
 FilesArg = Annotated[
     list[Path],
-    typer.Argument(help="Export files (CSV or Excel) from the booking system or till.", show_default=False),
+    typer.Argument(
+        help="Export files (CSV or Excel) from the booking system or till.", show_default=False, metavar="FILE..."
+    ),
 ]
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Analyse as of this date (YYYY-MM-DD). Default: the latest completed visit that is not after today.",
+        help=(
+            "Analyse as of this date: 2026-11-20, 20-11-2026 or 20.11.2026. "
+            "Default: the latest completed visit that is not after today."
+        ),
         show_default=False,
+        metavar="DATE",
     ),
 ]
 ConfigOpt = Annotated[
     Path | None,
-    typer.Option("--config", help="Config file (TOML). Default: salon-segment.toml in this folder, if any."),
+    typer.Option(
+        "--config", help="Config file (TOML). Default: salon-segment.toml in this folder, if any.", metavar="FILE"
+    ),
 ]
 MapOpt = Annotated[
     list[str] | None,
-    typer.Option("--map", help="Force a column: FIELD=HEADER, e.g. --map date=Afspraak. Repeatable."),
+    typer.Option(
+        "--map", help="Force a column: FIELD=HEADER, e.g. --map date=Afspraak. Repeatable.", metavar="FIELD=HEADER"
+    ),
 ]
-EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="Text encoding of CSV inputs (default: detected).")]
+EncodingOpt = Annotated[
+    str | None, typer.Option("--encoding", help="Text encoding of CSV inputs (default: detected).", metavar="NAME")
+]
 SheetOpt = Annotated[
-    str | None, typer.Option("--sheet", help="Excel sheet name or number (default: the first with data).")
+    str | None,
+    typer.Option("--sheet", help="Excel sheet name or number (default: the first with data).", metavar="NAME|N"),
 ]
 DateFormatOpt = Annotated[
     str | None,
-    typer.Option("--date-format", help="Day/month order when it is ambiguous: dd-mm-yyyy or mm/dd/yyyy."),
+    typer.Option(
+        "--date-format",
+        help="Day/month order when every date reads both ways: dd-mm-yyyy or mm/dd/yyyy.",
+        metavar="ORDER",
+    ),
 ]
 ProductsOpt = Annotated[
     Path | None,
-    typer.Option("--products", help="A product listing export: its item names count as retail products."),
-]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="Output: a table or JSON.")]
-LangOpt = Annotated[
-    Language | None,
     typer.Option(
-        "--lang", help="Report language: en, nl or ru. Default: lang in the config, else LANG/LC_ALL, else en."
+        "--products", help="A product listing export: its item names count as retail products.", metavar="FILE"
+    ),
+]
+FormatOpt = Annotated[
+    OutputFormat, typer.Option("--format", help="Output: a table or JSON (for scripts).", metavar="table|json")
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Report language: en, nl or ru (any case). Default: lang in the config, else LANG/LC_ALL, else en.",
+        callback=lang_option,
+        metavar="en|nl|ru",
     ),
 ]
 ExcelOpt = Annotated[
@@ -170,6 +201,7 @@ ExcelOpt = Annotated[
     typer.Option(
         "--excel",
         help="Write the Excel summary here; {as_of} and {today} are filled in (reports/summary-{as_of}.xlsx).",
+        metavar="FILE.xlsx",
     ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", help="Print nothing on success (for cron jobs).")]
@@ -181,6 +213,14 @@ PseudonymizeOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace output files that already exist.")]
+LogOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--log",
+        help="Append error messages to FILE (its folder is created), besides stderr. For cron jobs.",
+        metavar="FILE",
+    ),
+]
 
 
 def _load(
@@ -192,8 +232,9 @@ def _load(
     sheet: str | None,
     date_format: str | None,
     products: Path | None,
-    lang: Language | None = None,
+    lang: str | None = None,
     pseudonymize: bool = False,
+    need_rows: bool = True,
 ) -> tuple[Any, Any]:
     """Settings and the imported ledger for a command; sets the report language and currency."""
     from salon_segment.config import load_settings
@@ -205,8 +246,7 @@ def _load(
     from salon_segment.i18n import resolve_language, set_language
     from salon_segment.render.formatting import set_currency
 
-    set_language(resolve_language(lang.value if lang else None, settings.lang))
-    set_currency(settings.currency)
+    set_language(resolve_language(lang, settings.lang))
     columns = {**settings.columns, **parse_mappings(mappings)}
     options = ImportOptions(
         columns=columns,
@@ -217,8 +257,13 @@ def _load(
         rules=settings.rules,
         limits=settings.limits,
     )
-    with _progress(_("Reading {n} file(s)…").format(n=len(files))):
+    with _progress(ngettext("Reading {n} file…", "Reading {n} files…", len(files)).format(n=len(files))):
         imported = read_exports(files, options)
+    if need_rows:
+        require_rows(imported.reports)
+    from salon_segment.currency import resolve as resolve_currency
+
+    set_currency(resolve_currency(imported.reports, settings.currency))
     if pseudonymize:
         import dataclasses
 
@@ -265,7 +310,11 @@ def _resolve_as_of(as_of: dt.date | None, imported: Any) -> Any:
         return pd.Timestamp(as_of)
     found = default_as_of(imported.ledger, today=pd.Timestamp(dt.date.today()), client_list=imported.client_list)
     if found is None:
-        raise SalonSegmentError(_("the input has no completed visit dated on or before today; pass --as-of."))
+        raise SalonSegmentError(
+            _("{files}: no completed visit dated on or before today; pass --as-of.").format(
+                files=", ".join(r.path for r in imported.reports)
+            )
+        )
     return found
 
 
@@ -280,11 +329,17 @@ def analyze(
     output_format: FormatOpt = OutputFormat.table,
     clients_out: Annotated[
         Path | None,
-        typer.Option("--clients-out", help="Write one row per client (segment, metrics, contact) to .csv or .xlsx."),
+        typer.Option(
+            "--clients-out",
+            help="Write one row per client (segment, metrics, contact) to .csv or .xlsx.",
+            metavar="FILE",
+        ),
     ] = None,
     rejects_out: Annotated[
         Path | None,
-        typer.Option("--rejects-out", help="Write every rejected input row (file, row, reason) to .csv."),
+        typer.Option(
+            "--rejects-out", help="Write every rejected input row (file, row, reason) to .csv.", metavar="FILE"
+        ),
     ] = None,
     mappings: MapOpt = None,
     encoding: EncodingOpt = None,
@@ -296,8 +351,10 @@ def analyze(
     quiet: QuietOpt = False,
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
+    log: LogOpt = None,
 ) -> None:
-    """Pareto, regularity and A/B/C/new/lost segments of the client base, plus whom to call."""
+    """How few clients bring most of the revenue (the 80/20 or Pareto check), how regular each client is
+    (segments A, B, C, new, lost), and whom to call this week."""
 
     from salon_segment.output import check_output_path, write_table
     from salon_segment.scoring import analyze as score
@@ -352,7 +409,7 @@ def analyze(
     def view() -> Any:
         from rich.console import Group
 
-        parts = [analysis_view(analysis, imported.reports, plan)]
+        parts = [analysis_view(analysis, imported.reports, plan, excel=str(excel_target) if excel_target else None)]
         if not sources.empty:
             parts.append(frame_table(_("Where clients come from"), sources, SOURCE_COLUMNS))
         return Group(*parts)
@@ -385,6 +442,7 @@ def inspect(
         date_format=date_format,
         products=products,
         lang=lang,
+        need_rows=False,
     )
     from salon_segment.render.inspect_view import inspect_document, inspect_view
 
@@ -470,14 +528,15 @@ def prune(
         str | None,
         typer.Option(
             "--inactive",
-            help="How long without a visit: 24m, 18mo, 2y, 6w or 90d. Default: prune_inactive in the config (24m).",
+            help="How long without a visit: 24m, 18mo, 2y, 6w, 90d. Default: 24m (prune_inactive in the config file).",
             show_default=False,
+            metavar="DURATION",
         ),
     ] = None,
     as_of: AsOfOpt = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write the removal list (one row per candidate) to .csv or .xlsx."),
+        typer.Option("--out", help="Write the removal list (one row per candidate) to .csv or .xlsx.", metavar="FILE"),
     ] = None,
     keep_out: Annotated[
         Path | None,
@@ -486,6 +545,7 @@ def prune(
             help=(
                 "Write the export minus the candidates' lines (a folder for several inputs). CSV stays byte-identical."
             ),
+            metavar="FILE|FOLDER",
         ),
     ] = None,
     output_format: FormatOpt = OutputFormat.table,
@@ -499,8 +559,10 @@ def prune(
     excel: ExcelOpt = None,
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
+    log: LogOpt = None,
 ) -> None:
-    """Clients not seen for a while: a list to remove from the booking system, and a cleaned copy of the export."""
+    """Clients not seen for a while (24 months by default): a list to remove from the booking system, and a
+    cleaned copy of the export."""
 
     from salon_segment.cleaned_copy import write_cleaned_copy
     from salon_segment.output import check_output_path, write_table
@@ -558,7 +620,8 @@ def prune(
         written.append(str(excel_target))
     from salon_segment.render.prune_view import prune_document, prune_view
 
-    _show(output_format, prune_document(plan, counts), lambda: prune_view(plan, written, counts))
+    cleaned = keep_out is not None
+    _show(output_format, prune_document(plan, counts), lambda: prune_view(plan, written, counts, cleaned=cleaned))
 
 
 def _analysed(files: list[Path], as_of: str | None, **reading: Any) -> tuple[Any, Any, Any]:
@@ -585,7 +648,7 @@ def _show(output_format: OutputFormat, document: Any, view: Any) -> None:
     Console().print(view())
 
 
-PeriodOpt = Annotated[str, typer.Option("--period", help="How far back: 12m, 6m, 2y, 90d ...")]
+PeriodOpt = Annotated[str, typer.Option("--period", help="How far back: 12m, 6m, 2y or 90d.", metavar="DURATION")]
 
 
 def period_months(text: str) -> tuple[Any, int]:
@@ -608,7 +671,8 @@ def staff(
     date_format: DateFormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Per staff member: clients, revenue, first-visit retention, rebooking, regulars, lost clients who followed."""
+    """Per staff member: clients, revenue, how many first-time clients came back (retention), rebooking,
+    regulars, and lost clients who followed a stylist who left."""
     from salon_segment.render.insights_view import STAFF_COLUMNS, frame_table, records
     from salon_segment.scoring.staff import staff_summary
 
@@ -648,9 +712,12 @@ def _iso(value: Any) -> str:
 def services(
     files: FilesArg,
     list_category: Annotated[
-        str | None, typer.Option("--list", help="List the active regulars who never used this category.")
+        str | None,
+        typer.Option("--list", help="List the active regulars who never used this category.", metavar="CATEGORY"),
     ] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Write that list (name, contact) to .csv or .xlsx.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write that list (name, contact) to .csv or .xlsx.", metavar="FILE")
+    ] = None,
     as_of: AsOfOpt = None,
     output_format: FormatOpt = OutputFormat.table,
     config: ConfigOpt = None,
@@ -663,7 +730,8 @@ def services(
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
 ) -> None:
-    """Per category: clients, visits, revenue, A/B/C mix, and the regulars who never use it (cross-sell)."""
+    """Per category: clients, visits, revenue, A/B/C mix, and the regulars who never use it (to offer it to
+    them: cross-selling)."""
     from salon_segment.output import check_output_path, write_table
     from salon_segment.render.insights_view import LIST_COLUMNS, SERVICE_COLUMNS, frame_table, records
     from salon_segment.scoring.services import cross_sell_list, services_summary
@@ -738,10 +806,14 @@ class TrendBy(str, enum.Enum):
 @handle_errors
 def trend(
     files: FilesArg,
-    by: Annotated[TrendBy, typer.Option("--by", help="Per month or per quarter.")] = TrendBy.month,
+    by: Annotated[
+        TrendBy, typer.Option("--by", help="Per month or per quarter.", metavar="month|quarter")
+    ] = TrendBy.month,
     compare_from: Annotated[
         str | None,
-        typer.Option("--compare-from", help="Compare equal windows before and after this date (YYYY-MM-DD)."),
+        typer.Option(
+            "--compare-from", help="Compare equal windows before and after this date (2026-05-01).", metavar="DATE"
+        ),
     ] = None,
     as_of: AsOfOpt = None,
     output_format: FormatOpt = OutputFormat.table,
@@ -752,7 +824,8 @@ def trend(
     date_format: DateFormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Activity per period, churn by visit number, and a before/after comparison (e.g. a loyalty programme)."""
+    """Active, new and lost clients per month; who never came back after their 1st, 2nd, 3rd visit (churn);
+    and a before/after comparison, e.g. of a loyalty programme."""
     import pandas as pd
     from rich.console import Group
     from rich.text import Text
@@ -760,7 +833,7 @@ def trend(
     from salon_segment.render.insights_view import CHURN_COLUMNS, TREND_COLUMNS, frame_table, records
     from salon_segment.scoring.trend import churn_by_visit_number, compare_windows, period_trend
 
-    start = parse_as_of(compare_from)
+    start = parse_as_of(compare_from, "--compare-from")
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
         products=None, lang=lang,
@@ -816,7 +889,9 @@ COMPARE_COLUMNS = (
 @handle_errors
 def client(
     files: FilesArg,
-    query: Annotated[str, typer.Argument(help="Client key, part of the name, e-mail or phone.", show_default=False)],
+    query: Annotated[
+        str, typer.Argument(help="Client key, part of the name, e-mail or phone.", show_default=False, metavar="QUERY")
+    ],
     as_of: AsOfOpt = None,
     output_format: FormatOpt = OutputFormat.table,
     config: ConfigOpt = None,
@@ -840,11 +915,16 @@ def client(
     if found.empty:
         raise SalonSegmentError(_("no client matches that search; try part of the name, the e-mail or the phone."))
     if len(found) > 1:
-        title = _("{n} clients match; narrow the search").format(n=len(found))
+        title = ngettext("{n} client matches", "{n} clients match; narrow the search", len(found)).format(n=len(found))
         _show(output_format, {"matches": records(found[LIST_KEYS])}, lambda: frame_table(title, found, LIST_COLUMNS))
         return
     card = client_card(imported.ledger, found.iloc[0], as_of=analysis.as_of, rules=settings.rules)
     _show(output_format, card_document(card), lambda: card_view(card, settings.rules))
+
+
+from salon_segment.cli_help import polish_help  # noqa: E402  (after every command is registered)
+
+polish_help(app)
 
 
 def main() -> None:

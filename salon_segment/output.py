@@ -58,10 +58,14 @@ def inert_text(values: pd.Series) -> pd.Series:
 
 def make_inert(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with every text column passed through ``inert_text``."""
+    from salon_segment.phones import PHONE_COLUMNS, phone_mask
+
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = inert_text(out[column].fillna(""))
+            text = out[column].fillna("")
+            safe = inert_text(text)
+            out[column] = text.where(phone_mask(text), safe) if column in PHONE_COLUMNS else safe  # dialable
     return out
 
 

@@ -31,6 +31,7 @@ from salon_segment.i18n import N_, _, language
 from salon_segment.importers import FileReport
 from salon_segment.output import inert, inert_text
 from salon_segment.render import formatting as F
+from salon_segment.render.call_list_view import call_list
 from salon_segment.render.sheet_rows import CellColumn, splice_rows
 from salon_segment.render.terminal import segment_approach, segment_label
 from salon_segment.render.workbook import cell_value
@@ -63,13 +64,25 @@ class Column:
 
     header: str
     key: str
-    kind: str = "text"  # text | int | number | money | date | share | bool
+    kind: str = "text"  # text | phone | int | number | money | date | share | bool
     width: int = 14
 
 
 def _money_format() -> str:
+    if F.current_currency() is None:  # nothing says which currency: a plain number
+        return "#,##0.00"
     symbol = get_currency_symbol(F.current_currency(), locale=F.LOCALES[language()])
     return f'#,##0.00 "{symbol}"' if language() == "ru" else f'"{symbol}" #,##0.00'
+
+
+def _phone_column(sheet: Any, values: pd.Series) -> CellColumn:
+    """Phones as text cells (quote-prefix style, format @) without a visible apostrophe; odd values neutralised."""
+    from salon_segment.phones import phone_mask
+
+    text = values.fillna("").astype(str)
+    template = WriteOnlyCell(sheet, value="")
+    template.number_format, template.quotePrefix = "@", True
+    return CellColumn(text.where(phone_mask(text), inert_text(text)), "text", template.style_id)
 
 
 class _Writer:
@@ -110,6 +123,8 @@ class _Writer:
         """A column's cells: text made inert, numbers and dates typed, with the kind's number format."""
         if kind == "text":
             return CellColumn(inert_text(values.fillna("").astype(str)), "text")
+        if kind == "phone":
+            return _phone_column(sheet, values)
         return CellColumn(values, "date" if kind == "date" else "number", self._style_id(sheet, kind))
 
     def table(self, sheet: Any, name: str, columns: Sequence[Column], frame: pd.DataFrame) -> None:
@@ -144,7 +159,7 @@ class _Writer:
 CLIENT_COLUMNS = (
     Column(N_("Client"), L.CLIENT_NAME, width=26),
     Column(N_("Segment"), "segment_label", width=12),
-    Column(N_("Phone"), L.PHONE, width=16),
+    Column(N_("Phone"), L.PHONE, "phone", width=16),
     Column(N_("E-mail"), L.EMAIL, width=28),
     Column(N_("First visit"), C.FIRST_VISIT, "date", 12),
     Column(N_("Last visit"), C.LAST_VISIT, "date", 12),
@@ -164,11 +179,13 @@ CLIENT_COLUMNS = (
 )
 CALL_COLUMNS = (
     Column(N_("Client"), L.CLIENT_NAME, width=26),
-    Column(N_("Why"), "reason", width=22),
-    Column(N_("Phone"), L.PHONE, width=16),
+    Column(N_("Why"), "reason", width=36),
+    Column(N_("What to do"), "approach", width=48),
+    Column(N_("Phone"), L.PHONE, "phone", width=16),
     Column(N_("E-mail"), L.EMAIL, width=28),
     Column(N_("Segment"), "segment_label", width=12),
     Column(N_("Last visit"), C.LAST_VISIT, "date", 12),
+    Column(N_("Days since last visit"), C.DAYS_SINCE_LAST, "int", 10),
     Column(N_("Days overdue"), C.DAYS_OVERDUE, "int", 8),
     Column(N_("Revenue 12 months"), C.REVENUE_WINDOW, "money", 13),
     Column(N_("Visits"), C.VISITS, "int", 8),
@@ -184,7 +201,7 @@ TREND_COLUMNS = (
 )
 PRUNE_COLUMNS = (
     Column(N_("Client"), L.CLIENT_NAME, width=26),
-    Column(N_("Phone"), L.PHONE, width=16),
+    Column(N_("Phone"), L.PHONE, "phone", width=16),
     Column(N_("E-mail"), L.EMAIL, width=28),
     Column(N_("First visit"), L.FIRST_VISIT, "date", 12),
     Column(N_("Last visit"), L.LAST_VISIT, "date", 12),
@@ -433,12 +450,7 @@ def write_summary(
             )
             clients_sheet.conditional_formatting.add(segment_range, rule)
 
-    calls = pd.concat(
-        [
-            _with_labels(analysis.call_list).assign(reason=_("overdue by own rhythm")),
-            _with_labels(analysis.recently_lost_regulars).assign(reason=_("recently lost regular")),
-        ]
-    ).sort_values([C.REVENUE_WINDOW, L.CLIENT], ascending=[False, True], kind="stable")
+    calls = call_list(analysis)  # the same list as the terminal and the JSON
     call_sheet = _new_sheet(workbook, _("Call list"))
     call_sheet.freeze_panes = "A2"
     writer.table(call_sheet, "tbl_call_list", CALL_COLUMNS, calls)
