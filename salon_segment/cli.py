@@ -6,11 +6,9 @@ pandas, rich and openpyxl are imported inside the commands so that ``--help`` st
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import functools
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from salon_segment import __version__
+from salon_segment import __version__, progress
 from salon_segment.cli_parsing import lang_option, require_rows
 from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import N_, _, ngettext, translate_message
@@ -70,7 +68,11 @@ def handle_errors(command: F) -> F:
                 from salon_segment.runlog import open_log
 
                 open_log(log)
-            return command(*args, **kwargs)
+            try:  # the progress line starts before the command's heavy imports (pandas): within a second
+                progress.begin(kwargs.get("files") or [], quiet=bool(kwargs.get("quiet")))
+                return command(*args, **kwargs)
+            finally:
+                progress.end()
         except typer.BadParameter as exc:  # one plain sentence in the report language, no click wording
             raise _fail(_("Error: {message}").format(message=translate_message(exc.message)), 2, log, name) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
@@ -235,8 +237,10 @@ def _load(
     lang: str | None = None,
     pseudonymize: bool = False,
     need_rows: bool = True,
+    quiet: bool = False,
 ) -> tuple[Any, Any]:
     """Settings and the imported ledger for a command; sets the report language and currency."""
+    progress.begin(files, quiet=quiet)  # first, before the heavy imports: the stage shows within a second
     from salon_segment.config import load_settings
     from salon_segment.importers import ImportOptions, read_exports
     from salon_segment.importers.catalogue import read_product_catalogue
@@ -257,8 +261,9 @@ def _load(
         rules=settings.rules,
         limits=settings.limits,
     )
-    with _progress(ngettext("Reading {n} file…", "Reading {n} files…", len(files)).format(n=len(files))):
+    with progress.importer_stages():
         imported = read_exports(files, options)
+    progress.stage(_("scoring"), ngettext("{n} line", "{n} lines", len(imported.ledger)).format(n=len(imported.ledger)))
     if need_rows:
         require_rows(imported.reports)
     from salon_segment.currency import resolve as resolve_currency
@@ -276,21 +281,6 @@ def _load(
             imported, ledger=hide(imported.ledger, key), client_list=hide(imported.client_list, key)
         )
     return settings, imported
-
-
-@contextlib.contextmanager
-def _progress(message: str) -> Any:
-    """A transient spinner with elapsed time on stderr, only when stderr is a terminal (never in cron)."""
-    if not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
-        yield
-        return
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        SpinnerColumn(), TextColumn(message), TimeElapsedColumn(), console=Console(stderr=True), transient=True
-    ):
-        yield
 
 
 def excel_path(template: Path, as_of: Any) -> Path:
@@ -373,6 +363,7 @@ def analyze(
         products=products,
         lang=lang,
         pseudonymize=pseudonymize,
+        quiet=quiet,
     )
     from salon_segment.scoring.periods import parse_duration
     from salon_segment.scoring.prune import prune_plan
@@ -390,6 +381,7 @@ def analyze(
         contacts=analysis.clients.set_index("client")[["client_name", "email", "phone"]],
     )
     if clients_out is not None:
+        progress.stage(_("writing"), str(clients_out))
         write_table(analysis.clients, clients_out)
     if rejects_out is not None:
         write_table(imported.rejects, rejects_out, sheet_name="rejected")
@@ -478,19 +470,19 @@ def _write_excel(path: Path, imported: Any, settings: Any, analysis: Any, plan: 
             load=load_heatmap(ledger, as_of=as_of),
             sources=sources if sources is not None else sources_summary(ledger, clients, as_of=as_of),
         )
-    with _progress(_("Writing {path}…").format(path=path)):
-        atomic_write(
-            path,
-            lambda tmp: write_summary(
-                tmp,
-                analysis=analysis,
-                reports=imported.reports,
-                plan=plan,
-                trend=trend,
-                version=version,
-                insights=insights,
-            ),
-        )
+    progress.stage(_("writing"), str(path))
+    atomic_write(
+        path,
+        lambda tmp: write_summary(
+            tmp,
+            analysis=analysis,
+            reports=imported.reports,
+            plan=plan,
+            trend=trend,
+            version=version,
+            insights=insights,
+        ),
+    )
 
 
 def parse_inactive(value: str) -> Any:
@@ -640,6 +632,7 @@ def _analysed(files: list[Path], as_of: str | None, **reading: Any) -> tuple[Any
 def _show(output_format: OutputFormat, document: Any, view: Any) -> None:
     import json
 
+    progress.end()
     if output_format is OutputFormat.json:
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return

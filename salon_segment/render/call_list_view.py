@@ -19,7 +19,7 @@ from rich.text import Text
 from salon_segment import ledger as L
 from salon_segment.i18n import _
 from salon_segment.render import formatting as F
-from salon_segment.render.terminal import segment_approach, segment_label
+from salon_segment.render.terminal import client_labels, segment_approach
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
 
@@ -53,7 +53,7 @@ def call_list(analysis: Analysis) -> pd.DataFrame:
     frame[C.DAYS_OVERDUE] = frame[C.DAYS_OVERDUE].where(frame["reason_code"] == OVERDUE)
     frame["reason"] = [reason(row) for _i, row in frame.iterrows()] if len(frame) else []
     frame["approach"] = [approach(row) for _i, row in frame.iterrows()] if len(frame) else []
-    frame["segment_label"] = frame[C.SEGMENT].map(segment_label)
+    frame["segment_label"] = client_labels(frame)
     return frame.reset_index(drop=True)
 
 

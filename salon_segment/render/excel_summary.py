@@ -1,4 +1,4 @@
-"""The Excel summary a cron job writes every week: Summary, Clients, Call list, Trend, Prune, About.
+"""The Excel summary a cron job writes every week: Summary, Clients, Call list, Trend, Prune, insights, About.
 
 Cells hold real numbers and dates with number formats (never text), sheet names and headers are in the
 report language, charts are native Excel charts, text from the export can never run as a formula, and the
@@ -32,8 +32,10 @@ from salon_segment.importers import FileReport
 from salon_segment.output import inert, inert_text
 from salon_segment.render import formatting as F
 from salon_segment.render.call_list_view import call_list
+from salon_segment.render.rule_names import RULE_NAMES
 from salon_segment.render.sheet_rows import CellColumn, splice_rows
-from salon_segment.render.terminal import segment_approach, segment_label
+from salon_segment.render.terminal import client_labels, segment_approach, segment_label
+from salon_segment.render.widths import column_width
 from salon_segment.render.workbook import cell_value
 from salon_segment.scoring import clients as C
 from salon_segment.scoring import services as SV
@@ -132,8 +134,10 @@ class _Writer:
 
         The table must be the last thing on its sheet: its data rows are added when the workbook is saved.
         """
-        for index, column in enumerate(columns, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = column.width
+        for index, column in enumerate(columns, start=1):  # from content: values and the header's words, capped
+            values = frame[column.key] if column.key in frame else pd.Series(dtype=object)
+            width = column_width(_(column.header), column.kind, values)
+            sheet.column_dimensions[get_column_letter(index)].width = width
         header = [self.cell(sheet, _(c.header), bold=True) for c in columns]
         for cell in header:
             cell.alignment = WRAP
@@ -287,7 +291,7 @@ def _insight_sheets(writer: _Writer, insights: Insights) -> None:
 
 def _with_labels(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
-    out["segment_label"] = out[C.SEGMENT].map(segment_label)
+    out["segment_label"] = client_labels(out)
     return out
 
 
@@ -326,7 +330,7 @@ def _summary_sheet(writer: _Writer, analysis: Analysis, reports: Sequence[FileRe
     append([cell(sheet, _("Who carries the salon"), bold=True)])
     row(N_("Top 20% of clients bring"), p.top_revenue_share, "share")
     row(N_("Share of clients for 80% of revenue"), p.clients_share_for_target, "share")
-    row(N_("Gini"), p.gini, "number")
+    row(N_("How evenly spending is spread (Gini: 0 = all the same, 1 = one client)"), p.gini, "number")
     append([])
     headers = (
         N_("Segment"),
@@ -482,8 +486,9 @@ def write_summary(
         _insight_sheets(writer, insights)
 
     about = _new_sheet(workbook, _("About"))
-    about.column_dimensions["A"].width = 36
+    about.column_dimensions["A"].width = 46
     about.column_dimensions["B"].width = 18
+    about.column_dimensions["C"].width = 28
     about.append([writer.cell(about, _("salon-segment analysis"), font=TITLE)])
     about.append([writer.cell(about, _("Tool version")), version])
     about.append([writer.cell(about, _("As of")), writer.cell(about, analysis.as_of, "date")])
@@ -494,8 +499,9 @@ def write_summary(
         counts = (report.rows_read, report.rows_used, report.rows_skipped, report.rows_rejected)
         about.append([writer.cell(about, Path(report.path).name), *counts])
     about.append([])
-    about.append([writer.cell(about, _("Rules"), bold=True)])
+    about.append([writer.cell(about, _(h), bold=True) for h in (N_("Rules"), N_("Value"), N_("Setting"))])
     for name, value in analysis.rules.as_dict().items():
         shown = ", ".join(value) if isinstance(value, list) else value
-        about.append([name, writer.cell(about, shown) if isinstance(shown, str) else shown])
+        label = _(RULE_NAMES[name]) if name in RULE_NAMES else name
+        about.append([writer.cell(about, label), writer.cell(about, shown) if isinstance(shown, str) else shown, name])
     writer.save(path)

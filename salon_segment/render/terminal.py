@@ -26,10 +26,22 @@ CALL_LIST_ROWS = 15
 TOP_CLIENTS = 10
 
 
-def segment_label(segment: str) -> str:
-    """The segment's display name."""
+def segment_label(segment: str, high_value: object = False) -> str:
+    """The segment's display name; a C client among the top spenders is 'C, high value' (occasional, not minor)."""
+    if segment == SEG_C and high_value is True:
+        return _("C, high value")
     labels = {A: _("A"), B: _("B"), SEG_C: _("C"), NEW: _("new"), LOST: _("lost"), RETURNING: _("returning")}
     return labels.get(segment, segment)
+
+
+def client_labels(clients: pd.DataFrame) -> pd.Series:
+    """Every client's display segment (with the high-value mark for top-spending C clients)."""
+    flags = clients[C.HIGH_VALUE] if C.HIGH_VALUE in clients else pd.Series(False, index=clients.index)
+    return pd.Series(
+        [segment_label(str(s), bool(f) is True) for s, f in zip(clients[C.SEGMENT], flags, strict=True)],
+        index=clients.index,
+        dtype=object,
+    )
 
 
 def segment_approach(segment: str) -> str:
@@ -120,9 +132,10 @@ def _pareto(analysis: Analysis) -> RenderableType:
                         client_share=strong(F.share(p.clients_share_for_target)),
                         k=F.whole(p.clients_for_target),
                     ),
-                    _("Gini {gini} (0 = everyone spends the same, 1 = one client brings all).").format(
-                        gini=F.number(p.gini, 2)
-                    ),
+                    _(
+                        "How evenly spending is spread: Gini {gini} "
+                        "(0 = everyone spends the same, 1 = one client brings all)."
+                    ).format(gini=F.number(p.gini, 2)),
                 ]
             )
         )
@@ -199,7 +212,7 @@ def _top_clients(analysis: Analysis) -> RenderableType:
     for _index, row in top.iterrows():
         table.add_row(
             row[L.CLIENT_NAME] or row[L.CLIENT],
-            segment_label(row[C.SEGMENT]),
+            segment_label(row[C.SEGMENT], bool(row.get(C.HIGH_VALUE, False))),
             F.whole(row[visits_column]),
             F.money(row[C.REVENUE_WINDOW]),
             F.date(row[C.LAST_VISIT]),
@@ -214,10 +227,18 @@ def _call_list(analysis: Analysis, excel: str | None) -> RenderableType:
 
 
 def _rules(analysis: Analysis) -> RenderableType:
+    """The rules that were applied (a client list: only the ones that need no visit history)."""
     r = analysis.rules
     parts = [
         F.count("lost = no visit for {n} month", "lost = no visit for {n} months", r.lost_after_months),
         F.count("new = under {n} visit", "new = under {n} visits", r.new_below_visits),
+    ]
+    if not analysis.visit_history:
+        if analysis.product_split:
+            parts.append(_("A = bought products, B = did not (from the list's product spend)"))
+        parts.append(_("Pareto on total spent"))
+        return Text(_("Rules: {rules}.").format(rules=" · ".join(parts)), style="dim")
+    parts += [
         ngettext(
             "regular = a visit in {active} of the last {n} month",
             "regular = a visit in {active} of the last {n} months",
