@@ -15,6 +15,7 @@ from salon_segment import ledger as L
 from salon_segment.i18n import _, ngettext
 from salon_segment.importers import FileReport
 from salon_segment.render import formatting as F
+from salon_segment.render.fitted import FittedColumn, FittedTable
 from salon_segment.render.json_report import import_warnings, unavailable_segments
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
@@ -149,24 +150,11 @@ def _pareto(analysis: Analysis) -> RenderableType:
 
 
 def _segments(analysis: Analysis) -> RenderableType:
-    table = Table(title=_("Client segments"), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
-    table.add_column(_("Segment"), no_wrap=True)
-    headings = (
-        _("Clients"),
-        _("Share"),
-        _("Revenue"),
-        _("Revenue\nshare"),
-        _("Visits per\nclient"),
-        _("Average\nticket"),
-    )
-    for heading in headings:
-        table.add_column(heading, justify="right", no_wrap=True)
     unavailable = unavailable_segments(analysis)
-    for row in analysis.segments.itertuples(index=False):
-        if row.segment in unavailable:
-            table.add_row(segment_label(row.segment), *["–"] * 6)
-            continue
-        table.add_row(
+    rows = [
+        [segment_label(row.segment), *["–"] * 6]
+        if row.segment in unavailable
+        else [
             segment_label(row.segment),
             F.whole(row.clients),
             F.share(row.client_share),
@@ -174,7 +162,22 @@ def _segments(analysis: Analysis) -> RenderableType:
             F.share(row.revenue_share),
             F.number(row.visits_per_client),
             F.money(row.average_ticket, cents=False),
-        )
+        ]
+        for row in analysis.segments.itertuples(index=False)
+    ]
+    cells = list(zip(*rows, strict=True)) if rows else [()] * 7
+    table = FittedTable(  # a narrow terminal drops visits per client, then revenue share: figures are never cut
+        _("Client segments"),
+        [
+            FittedColumn(_("Segment"), cells[0], figure=False, options={"min_width": 5}),
+            FittedColumn(_("Clients"), cells[1]),
+            FittedColumn(_("Share"), cells[2]),
+            FittedColumn(_("Revenue"), cells[3]),
+            FittedColumn(_("Revenue\nshare"), cells[4], rank=1),
+            FittedColumn(_("Visits per\nclient"), cells[5], rank=2),
+            FittedColumn(_("Average\nticket"), cells[6]),
+        ],
+    )
     approaches = Table.grid(padding=(0, 1))
     approaches.add_column(no_wrap=True, style="bold")
     approaches.add_column()
@@ -198,26 +201,27 @@ def _top_clients(analysis: Analysis) -> RenderableType:
         visits_column = C.VISITS_WINDOW
     else:
         title, visits_column = _("Top clients: total spent"), C.VISITS
-    table = Table(
-        title=title,
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        pad_edge=False,
-    )
-    table.add_column(_("Client"), overflow="ellipsis", no_wrap=True, max_width=28)
-    table.add_column(_("Segment"), no_wrap=True)
-    table.add_column(_("Visits"), justify="right")
-    table.add_column(_("Revenue"), justify="right", no_wrap=True)
-    table.add_column(_("Last visit"), no_wrap=True)
-    for _index, row in top.iterrows():
-        table.add_row(
-            row[L.CLIENT_NAME] or row[L.CLIENT],
+    rows = [
+        [
+            str(row[L.CLIENT_NAME] or row[L.CLIENT]),
             segment_label(row[C.SEGMENT], bool(row.get(C.HIGH_VALUE, False))),
             F.whole(row[visits_column]),
             F.money(row[C.REVENUE_WINDOW]),
             F.date(row[C.LAST_VISIT]),
-        )
-    return table
+        ]
+        for _index, row in top.iterrows()
+    ]
+    cells = list(zip(*rows, strict=True)) if rows else [()] * 5
+    return FittedTable(
+        title,
+        [
+            FittedColumn(_("Client"), cells[0], figure=False, options={"max_width": 28}),
+            FittedColumn(_("Segment"), cells[1], figure=False),
+            FittedColumn(_("Visits"), cells[2], rank=1),
+            FittedColumn(_("Revenue"), cells[3]),
+            FittedColumn(_("Last visit"), cells[4]),
+        ],
+    )
 
 
 def _call_list(analysis: Analysis, excel: str | None) -> RenderableType:
