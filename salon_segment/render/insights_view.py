@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from salon_segment import ledger as L
-from salon_segment.i18n import N_, _
+from salon_segment.i18n import N_, _, ngettext
 from salon_segment.render import formatting as F
 from salon_segment.render.terminal import label_grid, segment_label
 from salon_segment.scoring import clients as C
@@ -150,7 +150,8 @@ def card_view(card: ClientCard, rules: Any) -> RenderableType:
     """One client's card: segment and why, habits, spend, categories, bookings and the last visits."""
     c = card.client
     grid = label_grid()
-    reason = _(card.segment_reason).format(
+    reason = segment_reason(
+        card.segment_reason,
         lost=rules.lost_after_months,
         new=rules.new_below_visits,
         active=c[C.ACTIVE_MONTHS],
@@ -225,3 +226,25 @@ def _overdue(days: Any) -> str:
     if F.is_missing(days) or not days:
         return _("not overdue")
     return F.count("{n} day overdue", "{n} days overdue", days)
+
+
+def segment_reason(reason: str, **values: Any) -> str:
+    """The rule behind a client's segment, in words, with the right plural form of its count."""
+    counted = {
+        "no visit for more than {lost} months": lambda: ngettext(
+            "no visit for more than {lost} month", "no visit for more than {lost} months", values["lost"]
+        ),
+        "fewer than {new} visits": lambda: ngettext("fewer than {new} visit", "fewer than {new} visits", values["new"]),
+        "a visit in {active} of the last {window} months, products on {share} of them": lambda: ngettext(
+            "a visit in {active} of the last {window} month, products on {share} of them",
+            "a visit in {active} of the last {window} months, products on {share} of them",
+            values["window"],
+        ),
+        "a visit in {active} of the last {window} months, few products": lambda: ngettext(
+            "a visit in {active} of the last {window} month, few products",
+            "a visit in {active} of the last {window} months, few products",
+            values["window"],
+        ),
+    }
+    text = counted[reason]() if reason in counted else _(reason)
+    return text.format(**values)

@@ -261,10 +261,14 @@ def _warnings(reports: Sequence[FileReport]) -> list[RenderableType]:
 def _client_list_note(analysis: Analysis) -> RenderableType:
     return Panel(
         Text(
-            _(
+            ngettext(
+                "From a client list: Pareto on total spent, lost on the last visit, new on fewer than {new} visit"
+                "{ab}. Regularity, C, the call list, no-shows and cancellations need visit history: export "
+                "appointments or sales per visit to see them.",
                 "From a client list: Pareto on total spent, lost on the last visit, new on fewer than {new} visits"
                 "{ab}. Regularity, C, the call list, no-shows and cancellations need visit history: export "
-                "appointments or sales per visit to see them."
+                "appointments or sales per visit to see them.",
+                analysis.rules.new_below_visits,
             ).format(
                 new=analysis.rules.new_below_visits,
                 ab=_(", A/B on product spend") if analysis.product_split else "",
