@@ -921,8 +921,10 @@ polish_help(app)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point (usage errors in the report language)."""
+    from salon_segment.cli_parsing import run
+
+    run(app)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,6 +24,7 @@ from salon_segment.i18n import (
 )
 
 EXIT_USAGE = 2
+_ARGV: dict[str, str | None] = {"lang": None}  # --lang as the console script found it in sys.argv
 ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 DAY_FIRST = re.compile(r"(\d{1,2})([-.])(\d{1,2})\2(\d{4})")  # 20-11-2026 (nl), 20.11.2026 (ru)
 EXAMPLES = {"en": "2026-11-20", "nl": "2026-11-20 / 20-11-2026", "ru": "2026-11-20 / 20.11.2026"}
@@ -37,9 +38,9 @@ def usage_error(message: str) -> typer.Exit:
 
 def lang_option(value: str | None) -> str | None:
     """--lang: case-insensitive (NL, nl_NL, nl-BE); set at once, so that option errors are in that language."""
-    if value is None:
-        set_language(language_from_environment() or "en")
-        return None
+    if value is None:  # the console script may have seen --lang where the parser did not (--as-of --lang nl)
+        set_language(_ARGV["lang"] or language_from_environment() or "en")
+        return _ARGV["lang"]
     code = normalise_language(value)
     if code is None:
         set_language(language_from_environment() or "en")
@@ -111,3 +112,45 @@ def require_rows(reports: Sequence[Any]) -> None:
                     report.rows_read,
                 ).format(path=report.path, n=report.rows_read)
             )
+
+
+def run(app: typer.Typer) -> None:
+    """The console script: usage errors (unknown option, missing file…) as one sentence in the report language.
+
+    English runs keep click's usage block; Dutch and Russian runs get "Fout: …"/"Ошибка: …" and a hint.
+    """
+    import sys
+
+    from salon_segment.i18n import translate_message
+
+    # typer bundles click: its exception classes are reached through the public BadParameter
+    parents = {cls.__name__: cls for cls in typer.BadParameter.__mro__}
+    usage_error, click_exception = parents["UsageError"], parents["ClickException"]
+    _language_from_argv(sys.argv[1:])  # a usage error can stop parsing before --lang is read
+    try:
+        result = app(standalone_mode=False)
+    except typer.Abort:
+        typer.echo(_("Interrupted."), err=True)
+        sys.exit(130)
+    except click_exception as exc:
+        if language() == "en":
+            exc.show()
+        else:
+            typer.echo(_("Error: {message}").format(message=translate_message(exc.format_message())), err=True)
+            if isinstance(exc, usage_error) and exc.ctx is not None:
+                typer.echo(translate_message(f"Try '{exc.ctx.command_path} --help' for help."), err=True)
+        sys.exit(exc.exit_code)
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+def _language_from_argv(argv: Sequence[str]) -> None:
+    """Set the report language from ``--lang X`` / ``--lang=X`` on the command line, else from LANG."""
+    for index, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value and normalise_language(value):
+            _ARGV["lang"] = normalise_language(value)
+            set_language(value)
+            return
+    set_language(language_from_environment() or "en")

@@ -1,4 +1,5 @@
-"""English messages of libraries that reach the owner inside our own errors (the TOML parser of a config file).
+"""English messages of libraries that reach the owner: the TOML parser (config errors) and the command-line
+parser (usage errors such as an unknown option).
 
 Only marked here, so that the catalogues hold them; ``salon_segment/messages.py`` translates them when shown.
 """
@@ -32,4 +33,37 @@ TOML_PARSER = (
     N_("Unclosed array"),
     N_("Unclosed inline table"),
     N_("Unterminated string"),
+)
+
+COMMAND_LINE = (
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("No such option: {name}"),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("{message} (Possible options: {options})"),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("Invalid value for {param}: {message}"),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("Invalid value: {message}"),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("Missing argument {param}."),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("Missing option {param}."),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("Option {name} requires an argument."),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("Option {name} does not take a value."),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("Got unexpected extra argument(s) ({arguments})"),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("No such command {name}."),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("No such command {name}"),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("{message}. Did you mean {suggestions}?"),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("{value} is not one of {choices}."),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("Try '{command} --help' for help."),
+    # TRANSLATORS: raised as an error; translated when shown
+    N_("Value error, {message}"),
 )

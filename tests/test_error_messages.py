@@ -1,13 +1,16 @@
 """Every error reaches a Dutch or Russian run as one sentence in that language, never in English."""
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
 
 from salon_segment.cli import app
 from salon_segment.i18n import set_language
-from tests.helpers import EXAMPLES
+from tests.helpers import EXAMPLES, ROOT
 
 NL_CSV = str(EXAMPLES / "salon-nl.csv")
 ENGLISH = re.compile(
@@ -136,3 +139,21 @@ def test_an_impossible_date_says_why():
     result = CliRunner().invoke(app, ["analyze", NL_CSV, "--as-of", "2026-02-31", "--lang", "en"])
     assert result.exit_code == 2
     assert "February 2026 has 28 days, so there is no day 31" in result.output
+
+
+@pytest.mark.parametrize("lang", ["nl", "ru"])
+@pytest.mark.parametrize(
+    "args",
+    [["analyze", "--bogus"], ["analyze"], ["analyze", NL_CSV, "--format", "xml"], ["analyze", NL_CSV, "--as-of"],
+     ["analyse", NL_CSV], ["analyze", NL_CSV, "extra", "--map"]],
+    ids=["unknown option", "missing file", "bad choice", "missing value", "unknown command", "missing map value"],
+)  # fmt: skip
+def test_usage_errors_of_the_console_script_are_in_the_report_language(args, lang, tmp_path):
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-m", "salon_segment", *args, "--lang", lang], capture_output=True,
+                         text=True, env=environment, check=False)  # fmt: skip
+    assert run.returncode == 2, run.stderr
+    first = run.stderr.splitlines()[0]
+    assert first.startswith({"nl": "Fout: ", "ru": "Ошибка: "}[lang]), run.stderr
+    assert "Usage" not in run.stderr and "Value error" not in run.stderr
+    assert english_words(first, tmp_path) == [], first
