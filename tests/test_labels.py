@@ -31,3 +31,17 @@ def test_a_client_list_prints_only_the_rules_it_applied():
     rules = " ".join(result.output.split("Rules:", 1)[1].split())
     assert "lost = no visit for 2 months" in rules and "new = under 3 visits" in rules
     assert "regular" not in rules and "overdue" not in rules
+
+
+def test_high_value_c_clients_keep_the_c_colour_in_the_clients_sheet(tmp_path):
+    from openpyxl import load_workbook
+
+    book = tmp_path / "summary.xlsx"
+    result = CliRunner().invoke(app, ["analyze", str(EXAMPLES / "salon-nl.csv"), "--as-of", "2026-11-20",
+                                      "--lang", "en", "--excel", str(book)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(book)["Clients"]
+    formulas = {
+        rule.formula[0]: rule.dxf.fill.bgColor.rgb for rng in sheet.conditional_formatting for rule in rng.rules
+    }
+    assert formulas['"C, high value"'] == formulas['"C"']

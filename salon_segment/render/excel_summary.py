@@ -448,10 +448,10 @@ def write_summary(
     writer.table(clients_sheet, "tbl_clients", CLIENT_COLUMNS, visited)
     if len(visited):
         segment_range = f"B2:B{len(visited) + 1}"
-        for segment, color in SEGMENT_FILLS.items():
-            rule = CellIsRule(
-                operator="equal", formula=[f'"{segment_label(segment)}"'], fill=PatternFill("solid", bgColor=color)
-            )
+        labels = [(segment_label(s), color) for s, color in SEGMENT_FILLS.items()]
+        labels.append((segment_label(SEG_C, True), SEGMENT_FILLS[SEG_C]))  # "C, high value" keeps C's colour
+        for label, color in labels:
+            rule = CellIsRule(operator="equal", formula=[f'"{label}"'], fill=PatternFill("solid", bgColor=color))
             clients_sheet.conditional_formatting.add(segment_range, rule)
 
     calls = call_list(analysis)  # the same list as the terminal and the JSON
