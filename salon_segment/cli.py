@@ -6,11 +6,9 @@ pandas, rich and openpyxl are imported inside the commands so that ``--help`` st
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import functools
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +16,10 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from salon_segment import __version__
+from salon_segment import __version__, progress
+from salon_segment.cli_parsing import lang_option, require_rows
 from salon_segment.errors import SalonSegmentError
-from salon_segment.i18n import N_, _
+from salon_segment.i18n import N_, _, ngettext, translate_message
 
 EXIT_USER_ERROR = 1
 EXIT_UNEXPECTED = 3
@@ -28,6 +27,7 @@ EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="salon-segment",
+    context_settings={"max_content_width": 200},  # help follows the terminal's width (COLUMNS), not 80
     help=(
         "Client-base analysis for salons from a booking-system export: who carries the salon, "
         "how loyal the base is, and whom to let go."
@@ -42,19 +42,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 _STATE = {"debug": False}  # set by the --debug option of the main callback
 
 
-class Language(str, enum.Enum):
-    en = "en"
-    nl = "nl"
-    ru = "ru"
-
-
 class OutputFormat(str, enum.Enum):
     table = "table"
     json = "json"
 
 
-def _fail(message: str, code: int) -> typer.Exit:
+def _fail(message: str, code: int, log: Path | None = None, command: str = "") -> typer.Exit:
     typer.echo(message, err=True)
+    if log is not None:
+        from salon_segment.runlog import append_error
+
+        append_error(log, message, command=command)
     return typer.Exit(code)
 
 
@@ -64,16 +62,28 @@ def handle_errors(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = _STATE["debug"]
+        log, name = kwargs.get("log"), command.__name__
         try:
-            return command(*args, **kwargs)
+            if log is not None:
+                from salon_segment.runlog import open_log
+
+                open_log(log)
+            try:  # the progress line starts before the command's heavy imports (pandas): within a second
+                progress.begin(kwargs.get("files") or [], quiet=bool(kwargs.get("quiet")))
+                return command(*args, **kwargs)
+            finally:
+                progress.end()
+        except typer.BadParameter as exc:  # one plain sentence in the report language, no click wording
+            raise _fail(_("Error: {message}").format(message=translate_message(exc.message)), 2, log, name) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except SalonSegmentError as exc:
             if debug:
                 raise
-            raise _fail(_("Error: {message}").format(message=exc), exc.exit_code) from None
+            message = translate_message(str(exc))
+            raise _fail(_("Error: {message}").format(message=message), exc.exit_code, log, name) from None
         except KeyboardInterrupt:
-            raise _fail(_("Interrupted."), EXIT_INTERRUPTED) from None
+            raise _fail(_("Interrupted."), EXIT_INTERRUPTED, log, name) from None
         except Exception as exc:
             if debug:
                 raise
@@ -83,6 +93,8 @@ def handle_errors(command: F) -> F:
                     "the traceback, and report it without your data."
                 ).format(kind=exc.__class__.__name__),
                 EXIT_UNEXPECTED,
+                log,
+                name,
             ) from None
 
     return wrapper  # type: ignore[return-value]
@@ -106,15 +118,19 @@ def main_options(
 
 
 def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date | None:
-    """--as-of (or another date option) as YYYY-MM-DD in 1900–2200: one bounded parser, usage error otherwise."""
-    from salon_segment.duration import parse_date
+    """--as-of YYYY-MM-DD or the report language's own form (20-11-2026, 20.11.2026), in 1900–2200; a usage
+    error that says why otherwise (an impossible day, a year out of range)."""
+    from salon_segment.cli_parsing import parse_date
+    from salon_segment.duration import EARLIEST, LATEST
 
-    if value is None:
-        return None
-    try:
-        return parse_date(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{option}: {exc}.") from None
+    date = parse_date(value, option)
+    if date is not None and not EARLIEST <= date <= LATEST:
+        raise typer.BadParameter(
+            _("{option} {value}: the year {year} is outside {first}–{last}.").format(
+                option=option, value=value, year=date.year, first=EARLIEST.year, last=LATEST.year
+            )
+        )
+    return date
 
 
 def parse_date_order(value: str | None) -> bool | None:
@@ -164,27 +180,40 @@ def parse_mappings(values: list[str] | None) -> dict[str, str]:
 
 FilesArg = Annotated[
     list[Path],
-    typer.Argument(help="Export files (CSV or Excel) from the booking system or till.", show_default=False),
+    typer.Argument(
+        help="Export files (CSV or Excel) from the booking system or till.", show_default=False, metavar="FILE..."
+    ),
 ]
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Analyse as of this date (YYYY-MM-DD). Default: the latest completed visit that is not after today.",
+        help=(
+            "Analyse as of this date: 2026-11-20, 20-11-2026 or 20.11.2026. "
+            "Default: the latest completed visit that is not after today."
+        ),
         show_default=False,
+        metavar="DATE",
     ),
 ]
 ConfigOpt = Annotated[
     Path | None,
-    typer.Option("--config", help="Config file (TOML). Default: salon-segment.toml in this folder, if any."),
+    typer.Option(
+        "--config", help="Config file (TOML). Default: salon-segment.toml in this folder, if any.", metavar="FILE"
+    ),
 ]
 MapOpt = Annotated[
     list[str] | None,
-    typer.Option("--map", help="Force a column: FIELD=HEADER, e.g. --map date=Afspraak. Repeatable."),
+    typer.Option(
+        "--map", help="Force a column: FIELD=HEADER, e.g. --map date=Afspraak. Repeatable.", metavar="FIELD=HEADER"
+    ),
 ]
-EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="Text encoding of CSV inputs (default: detected).")]
+EncodingOpt = Annotated[
+    str | None, typer.Option("--encoding", help="Text encoding of CSV inputs (default: detected).", metavar="NAME")
+]
 SheetOpt = Annotated[
-    str | None, typer.Option("--sheet", help="Excel sheet name or number (default: the first with data).")
+    str | None,
+    typer.Option("--sheet", help="Excel sheet name or number (default: the first with data).", metavar="NAME|N"),
 ]
 DelimiterOpt = Annotated[
     str | None,
@@ -192,21 +221,33 @@ DelimiterOpt = Annotated[
         "--delimiter",
         help="Delimiter of CSV inputs: , ; | tab (or comma, semicolon, pipe, tab). Default: detected.",
         show_default=False,
+        metavar="CHAR",
     ),
 ]
 DateFormatOpt = Annotated[
     str | None,
-    typer.Option("--date-format", help="Day/month order when it is ambiguous: dd-mm-yyyy or mm/dd/yyyy."),
+    typer.Option(
+        "--date-format",
+        help="Day/month order when every date reads both ways: dd-mm-yyyy or mm/dd/yyyy.",
+        metavar="ORDER",
+    ),
 ]
 ProductsOpt = Annotated[
     Path | None,
-    typer.Option("--products", help="A product listing export: its item names count as retail products."),
-]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="Output: a table or JSON.")]
-LangOpt = Annotated[
-    Language | None,
     typer.Option(
-        "--lang", help="Report language: en, nl or ru. Default: lang in the config, else LANG/LC_ALL, else en."
+        "--products", help="A product listing export: its item names count as retail products.", metavar="FILE"
+    ),
+]
+FormatOpt = Annotated[
+    OutputFormat, typer.Option("--format", help="Output: a table or JSON (for scripts).", metavar="table|json")
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Report language: en, nl or ru (any case). Default: lang in the config, else LANG/LC_ALL, else en.",
+        callback=lang_option,
+        metavar="en|nl|ru",
     ),
 ]
 ExcelOpt = Annotated[
@@ -214,6 +255,7 @@ ExcelOpt = Annotated[
     typer.Option(
         "--excel",
         help="Write the Excel summary here; {as_of} and {today} are filled in (reports/summary-{as_of}.xlsx).",
+        metavar="FILE.xlsx",
     ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", help="Print nothing on success (for cron jobs).")]
@@ -241,6 +283,14 @@ def horizon_days(value: str, as_of: Any) -> int:
 
     duration = parse_inactive(value)
     return int((pd.Timestamp(as_of) - duration.before(pd.Timestamp(as_of))).days)
+LogOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--log",
+        help="Append error messages to FILE (its folder is created), besides stderr. For cron jobs.",
+        metavar="FILE",
+    ),
+]
 
 
 def _load(
@@ -252,11 +302,14 @@ def _load(
     sheet: str | None,
     date_format: str | None,
     products: Path | None,
-    lang: Language | None = None,
+    lang: str | None = None,
     pseudonymize: bool = False,
     delimiter: str | None = None,
+    need_rows: bool = True,
+    quiet: bool = False,
 ) -> tuple[Any, Any]:
     """Settings and the imported ledger for a command; sets the report language and currency."""
+    progress.begin(files, quiet=quiet)  # first, before the heavy imports: the stage shows within a second
     from salon_segment.config import load_settings
     from salon_segment.importers import ImportOptions, read_exports
     from salon_segment.importers.catalogue import read_product_catalogue
@@ -267,8 +320,7 @@ def _load(
     from salon_segment.i18n import resolve_language, set_language
     from salon_segment.render.formatting import set_currency
 
-    set_language(resolve_language(lang.value if lang else None, settings.lang))
-    set_currency(settings.currency)
+    set_language(resolve_language(lang, settings.lang))
     columns = {**settings.columns, **parse_mappings(mappings)}
     options = ImportOptions(
         columns=columns,
@@ -279,10 +331,16 @@ def _load(
         rules=settings.rules,
         limits=settings.limits,
     )
-    with _progress(_("Reading {n} file(s)…").format(n=len(files))):
+    with progress.importer_stages():
         imported = read_exports(files, options, delimiter=forced_delimiter)
     for note in imported.notes:
         typer.echo(_("Note: {note}").format(note=note), err=True)
+    progress.stage(_("scoring"), ngettext("{n} line", "{n} lines", len(imported.ledger)).format(n=len(imported.ledger)))
+    if need_rows:
+        require_rows(imported.reports)
+    from salon_segment.currency import resolve as resolve_currency
+
+    set_currency(resolve_currency(imported.reports, settings.currency))
     if pseudonymize:
         import dataclasses
 
@@ -295,21 +353,6 @@ def _load(
             imported, ledger=hide(imported.ledger, key), client_list=hide(imported.client_list, key)
         )
     return settings, imported
-
-
-@contextlib.contextmanager
-def _progress(message: str) -> Any:
-    """A transient spinner with elapsed time on stderr, only when stderr is a terminal (never in cron)."""
-    if not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
-        yield
-        return
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        SpinnerColumn(), TextColumn(message), TimeElapsedColumn(), console=Console(stderr=True), transient=True
-    ):
-        yield
 
 
 def excel_path(template: Path, as_of: Any) -> Path:
@@ -335,7 +378,11 @@ def _resolve_as_of(as_of: dt.date | None, imported: Any) -> Any:
     if found is None and imported.ledger.empty and not client_list.empty and undated:
         return today  # a client summary report without dates: spend ranking and Pareto need no as_of
     if found is None:
-        raise SalonSegmentError(_("the input has no completed visit dated on or before today; pass --as-of."))
+        raise SalonSegmentError(
+            _("{files}: no completed visit dated on or before today; pass --as-of.").format(
+                files=", ".join(r.path for r in imported.reports)
+            )
+        )
     if not pd.Timestamp(EARLIEST) <= found <= pd.Timestamp(LATEST):
         raise SalonSegmentError(
             f"the latest completed visit is dated {found:%Y-%m-%d}, outside {EARLIEST.year}–{LATEST.year}; "
@@ -355,11 +402,17 @@ def analyze(
     output_format: FormatOpt = OutputFormat.table,
     clients_out: Annotated[
         Path | None,
-        typer.Option("--clients-out", help="Write one row per client (segment, metrics, contact) to .csv or .xlsx."),
+        typer.Option(
+            "--clients-out",
+            help="Write one row per client (segment, metrics, contact) to .csv or .xlsx.",
+            metavar="FILE",
+        ),
     ] = None,
     rejects_out: Annotated[
         Path | None,
-        typer.Option("--rejects-out", help="Write every rejected input row (file, row, reason) to .csv."),
+        typer.Option(
+            "--rejects-out", help="Write every rejected input row (file, row, reason) to .csv.", metavar="FILE"
+        ),
     ] = None,
     mappings: MapOpt = None,
     encoding: EncodingOpt = None,
@@ -373,8 +426,10 @@ def analyze(
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
     horizon: HorizonOpt = "90d",
+    log: LogOpt = None,
 ) -> None:
-    """Pareto, regularity and A/B/C/new/lost segments of the client base, plus whom to call."""
+    """How few clients bring most of the revenue (the 80/20 or Pareto check), how regular each client is
+    (segments A, B, C, new, lost), and whom to call this week."""
 
     from salon_segment.output import check_distinct_outputs, check_output_path, write_table
     from salon_segment.scoring import analyze as score
@@ -395,6 +450,7 @@ def analyze(
         products=products,
         lang=lang,
         pseudonymize=pseudonymize,
+        quiet=quiet,
     )
     from salon_segment.scoring.periods import parse_duration
     from salon_segment.scoring.prune import can_prune, prune_plan
@@ -424,6 +480,7 @@ def analyze(
         else None  # a client summary report without dates: no prune figures, said under "not available"
     )
     if clients_out is not None:
+        progress.stage(_("writing"), str(clients_out))
         write_table(analysis.clients, clients_out)
     if rejects_out is not None:
         write_table(imported.rejects, rejects_out, sheet_name="rejected")
@@ -445,7 +502,7 @@ def analyze(
 
         from salon_segment.render.forecast_view import forecast_view
 
-        parts = [analysis_view(analysis, imported.reports, plan)]
+        parts = [analysis_view(analysis, imported.reports, plan, excel=str(excel_target) if excel_target else None)]
         if not sources.empty:
             parts.append(frame_table(_("Where clients come from"), sources, SOURCE_COLUMNS))
         parts.append(forecast_view(analysis.prediction))
@@ -481,6 +538,7 @@ def inspect(
         delimiter=delimiter,
         products=products,
         lang=lang,
+        need_rows=False,
     )
     from salon_segment.render.inspect_view import inspect_document, inspect_view
 
@@ -525,19 +583,19 @@ def _write_excel(path: Path, imported: Any, settings: Any, analysis: Any, plan: 
             load=load_heatmap(ledger, as_of=as_of),
             sources=sources if sources is not None else sources_summary(ledger, clients, as_of=as_of),
         )
-    with _progress(_("Writing {path}…").format(path=path)):
-        atomic_write(
-            path,
-            lambda tmp: write_summary(
-                tmp,
-                analysis=analysis,
-                reports=imported.reports,
-                plan=plan,
-                trend=trend,
-                version=version,
-                insights=insights,
-            ),
-        )
+    progress.stage(_("writing"), str(path))
+    atomic_write(
+        path,
+        lambda tmp: write_summary(
+            tmp,
+            analysis=analysis,
+            reports=imported.reports,
+            plan=plan,
+            trend=trend,
+            version=version,
+            insights=insights,
+        ),
+    )
 
 
 def parse_inactive(value: str) -> Any:
@@ -571,14 +629,15 @@ def prune(
         str | None,
         typer.Option(
             "--inactive",
-            help="How long without a visit: 24m, 18mo, 2y, 6w or 90d. Default: prune_inactive in the config (24m).",
+            help="How long without a visit: 24m, 18mo, 2y, 6w, 90d. Default: 24m (prune_inactive in the config file).",
             show_default=False,
+            metavar="DURATION",
         ),
     ] = None,
     as_of: AsOfOpt = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write the removal list (one row per candidate) to .csv or .xlsx."),
+        typer.Option("--out", help="Write the removal list (one row per candidate) to .csv or .xlsx.", metavar="FILE"),
     ] = None,
     keep_out: Annotated[
         Path | None,
@@ -587,6 +646,7 @@ def prune(
             help=(
                 "Write the export minus the candidates' lines (a folder for several inputs). CSV stays byte-identical."
             ),
+            metavar="FILE|FOLDER",
         ),
     ] = None,
     output_format: FormatOpt = OutputFormat.table,
@@ -601,8 +661,10 @@ def prune(
     excel: ExcelOpt = None,
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
+    log: LogOpt = None,
 ) -> None:
-    """Clients not seen for a while: a list to remove from the booking system, and a cleaned copy of the export."""
+    """Clients not seen for a while (24 months by default): a list to remove from the booking system, and a
+    cleaned copy of the export."""
 
     from salon_segment.cleaned_copy import write_cleaned_copy
     from salon_segment.output import check_distinct_outputs, check_output_path, write_table
@@ -666,7 +728,8 @@ def prune(
         written.append(str(excel_target))
     from salon_segment.render.prune_view import prune_document, prune_view
 
-    _show(output_format, prune_document(plan, counts), lambda: prune_view(plan, written, counts))
+    cleaned = keep_out is not None
+    _show(output_format, prune_document(plan, counts), lambda: prune_view(plan, written, counts, cleaned=cleaned))
 
 
 def _analysed(
@@ -686,6 +749,7 @@ def _analysed(
 
 def _show(output_format: OutputFormat, document: Any, view: Any) -> None:
 
+    progress.end()
     if output_format is OutputFormat.json:
         from salon_segment.render.json_report import json_text
 
@@ -696,7 +760,7 @@ def _show(output_format: OutputFormat, document: Any, view: Any) -> None:
     Console().print(view())
 
 
-PeriodOpt = Annotated[str, typer.Option("--period", help="How far back: 12m, 6m, 2y, 90d ...")]
+PeriodOpt = Annotated[str, typer.Option("--period", help="How far back: 12m, 6m, 2y or 90d.", metavar="DURATION")]
 
 
 def period_months(text: str) -> tuple[Any, int]:
@@ -720,7 +784,8 @@ def staff(
     delimiter: DelimiterOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Per staff member: clients, revenue, first-visit retention, rebooking, regulars, lost clients who followed."""
+    """Per staff member: clients, revenue, how many first-time clients came back (retention), rebooking,
+    regulars, and lost clients who followed a stylist who left."""
     from salon_segment.render.insights_view import STAFF_COLUMNS, frame_table, records
     from salon_segment.scoring.staff import staff_summary
 
@@ -761,9 +826,12 @@ def _iso(value: Any) -> str:
 def services(
     files: FilesArg,
     list_category: Annotated[
-        str | None, typer.Option("--list", help="List the active regulars who never used this category.")
+        str | None,
+        typer.Option("--list", help="List the active regulars who never used this category.", metavar="CATEGORY"),
     ] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Write that list (name, contact) to .csv or .xlsx.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write that list (name, contact) to .csv or .xlsx.", metavar="FILE")
+    ] = None,
     as_of: AsOfOpt = None,
     output_format: FormatOpt = OutputFormat.table,
     config: ConfigOpt = None,
@@ -777,7 +845,8 @@ def services(
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
 ) -> None:
-    """Per category: clients, visits, revenue, A/B/C mix, and the regulars who never use it (cross-sell)."""
+    """Per category: clients, visits, revenue, A/B/C mix, and the regulars who never use it (to offer it to
+    them: cross-selling)."""
     from salon_segment.output import check_output_path, write_table
     from salon_segment.render.insights_view import LIST_COLUMNS, SERVICE_COLUMNS, frame_table, records
     from salon_segment.scoring.services import cross_sell_list, services_summary
@@ -854,10 +923,14 @@ class TrendBy(str, enum.Enum):
 @handle_errors
 def trend(
     files: FilesArg,
-    by: Annotated[TrendBy, typer.Option("--by", help="Per month or per quarter.")] = TrendBy.month,
+    by: Annotated[
+        TrendBy, typer.Option("--by", help="Per month or per quarter.", metavar="month|quarter")
+    ] = TrendBy.month,
     compare_from: Annotated[
         str | None,
-        typer.Option("--compare-from", help="Compare equal windows before and after this date (YYYY-MM-DD)."),
+        typer.Option(
+            "--compare-from", help="Compare equal windows before and after this date (2026-05-01).", metavar="DATE"
+        ),
     ] = None,
     as_of: AsOfOpt = None,
     output_format: FormatOpt = OutputFormat.table,
@@ -869,7 +942,8 @@ def trend(
     delimiter: DelimiterOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Activity per period, churn by visit number, and a before/after comparison (e.g. a loyalty programme)."""
+    """Active, new and lost clients per month; who never came back after their 1st, 2nd, 3rd visit (churn);
+    and a before/after comparison, e.g. of a loyalty programme."""
     import pandas as pd
     from rich.console import Group
     from rich.text import Text
@@ -940,7 +1014,9 @@ COMPARE_COLUMNS = (
 @handle_errors
 def client(
     files: FilesArg,
-    query: Annotated[str, typer.Argument(help="Client key, part of the name, e-mail or phone.", show_default=False)],
+    query: Annotated[
+        str, typer.Argument(help="Client key, part of the name, e-mail or phone.", show_default=False, metavar="QUERY")
+    ],
     as_of: AsOfOpt = None,
     output_format: FormatOpt = OutputFormat.table,
     config: ConfigOpt = None,
@@ -965,19 +1041,24 @@ def client(
     if found.empty:
         raise SalonSegmentError(_("no client matches that search; try part of the name, the e-mail or the phone."))
     if len(found) > 1:
-        title = _("{n} clients match; narrow the search").format(n=len(found))
+        title = ngettext("{n} client matches", "{n} clients match; narrow the search", len(found)).format(n=len(found))
         _show(output_format, {"matches": records(found[LIST_KEYS])}, lambda: frame_table(title, found, LIST_COLUMNS))
         return
     card = client_card(imported.ledger, found.iloc[0], as_of=analysis.as_of, rules=settings.rules)
     _show(output_format, card_document(card), lambda: card_view(card, settings.rules))
 
 
+from salon_segment.cli_help import polish_help  # noqa: E402  (after every command is registered)
 from salon_segment.commands import backtest as _backtest_command  # noqa: E402, F401  (registers `backtest`)
+
+polish_help(app)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point (usage errors in the report language)."""
+    from salon_segment.cli_parsing import run
+
+    run(app)
 
 
 if __name__ == "__main__":  # pragma: no cover

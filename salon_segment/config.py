@@ -48,7 +48,7 @@ class Settings:
     rules: Rules = field(default_factory=Rules)
     columns: dict[str, str] = field(default_factory=dict)
     lang: str | None = None
-    currency: str = "EUR"
+    currency: str | None = None  # None: from the export, else LANG (salon_segment/currency.py)
     limits: Limits = field(default_factory=Limits)
     pseudonym_key: str | None = None
     source: Path | None = None
@@ -83,8 +83,8 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
     lang = data.get("lang")
     if lang is not None and lang not in LANGUAGES:
         raise ConfigError(f"{path}: lang = {lang!r}; choose one of {', '.join(LANGUAGES)}.")
-    currency = str(data.get("currency", "EUR")).upper()
-    if len(currency) != 3 or not currency.isalpha():
+    currency = str(data["currency"]).upper() if "currency" in data else None
+    if currency is not None and (len(currency) != 3 or not currency.isalpha()):
         raise ConfigError(f"{path}: currency = {currency!r}; use a three-letter code such as EUR, RUB or GBP.")
     rules = _rules(path, data.get("rules", {}))
     columns = _columns(path, data.get("columns", {}))

@@ -40,7 +40,7 @@ class Duration:
 
 _DURATION_RE = re.compile(r"^\s*(\d{1,9})\s*(mo|m|y|w|d)\s*$", re.IGNORECASE)
 _UNIT = {"m": (1, 0), "mo": (1, 0), "y": (12, 0), "w": (0, 7), "d": (0, 1)}
-DURATION_FORMS = "24m, 18mo, 2y, 6w or 90d"
+DURATION_FORMS = "24m, 18mo, 2y, 6w, 90d"
 
 
 def parse_duration(text: str) -> Duration:

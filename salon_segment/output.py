@@ -179,7 +179,10 @@ def _is_text(column: pd.Series) -> bool:
 
 def make_inert(frame: pd.DataFrame, *, csv_pieces: bool = False) -> pd.DataFrame:
     """A copy of ``frame`` with every text column sanitised and neutralised (numbers and dates untouched);
-    ``csv_pieces`` neutralises every piece after a ``;`` or ``,`` too (see ``salon_segment.cells``)."""
+    ``csv_pieces`` neutralises every piece after a ``;`` or ``,`` too (see ``salon_segment.cells``). A
+    phone-shaped value in a phone column stays as it is, dialable (see ``salon_segment.phones``)."""
+    from salon_segment.phones import PHONE_COLUMNS, phone_mask
+
     out = frame.copy()
     for column in out.columns:
         if _is_text(out[column]):
@@ -188,7 +191,8 @@ def make_inert(frame: pd.DataFrame, *, csv_pieces: bool = False) -> pd.DataFrame
                 values = values.fillna("")
             else:
                 values = values.astype(object).where(values.notna(), "")
-            out[column] = inert_csv_text(values) if csv_pieces else inert_text(values)
+            safe = inert_csv_text(values) if csv_pieces else inert_text(values)
+            out[column] = values.where(phone_mask(values), safe) if column in PHONE_COLUMNS else safe
     return out
 
 

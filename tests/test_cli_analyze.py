@@ -134,7 +134,7 @@ def test_rejects_out_lists_file_row_and_reason(tmp_path):
     ("args", "code", "text"),
     [
         (["analyze", "missing.csv"], 1, "file not found"),
-        (["analyze", str(DUTCH), "--as-of", "20-11-2026"], 2, "YYYY-MM-DD"),
+        (["analyze", str(DUTCH), "--as-of", "20/11/2026"], 2, "2026-11-20"),
         (["analyze", str(DUTCH), "--map", "nonsense"], 2, "FIELD=HEADER"),
         (["analyze", str(DUTCH), "--map", "date=Nope"], 1, "no column is headed 'Nope'"),
         (["analyze", str(DUTCH), "--format", "xml"], 2, "xml"),

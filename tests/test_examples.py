@@ -15,7 +15,7 @@ runner = CliRunner()
 EXPECTED = {
     "salon-nl.csv": ("visit ledger", "utf-8-sig", ";", 1, "dd-mm-yyyy", ",", {"Klantnummer": "client_id", "Bedrag": "amount", "Soort": "kind"}),
     "salon-en.csv": ("visit ledger", "utf-8", ",", 1, "yyyy-mm-dd", ".", {"Client ID": "client_id", "Price": "amount", "Mobile": "phone"}),
-    "salon-ru-cp1251.csv": ("visit ledger", "cp1251", ";", 1, "dd.mm.yyyy", ",", {"Код клиента": "client_id", "Сумма": "amount", "Мастер": "staff"}),
+    "salon-ru-cp1251.csv": ("visit ledger", "cp1251", ";", 1, "dd.mm.yyyy", ",", {"Код клиента": "client_id", "Сумма, руб.": "amount", "Мастер": "staff"}),
     "fresha-sales.csv": ("visit ledger", "utf-8", ",", 1, "yyyy-mm-dd", ".", {"Net sales": "amount", "Client email": "email", "Client mobile": "phone", "Sale no.": "line_id"}),
     "till-sales.csv": ("visit ledger", "utf-8", ",", 1, "mm/dd/yyyy", ".", {"Receipt": "line_id", "Description": "item", "Client": "client_name"}),
     "umsatzbericht.xlsx": ("visit ledger", None, None, 4, "yyyy-mm-dd", ".", {"Datum": "date", "Kunde": "client_name", "Betrag": "amount"}),

@@ -66,8 +66,8 @@ def one_line_error(result) -> str:
         (["prune", "--inactive", "150y", "--as-of", AS_OF], "before 1900-01-01"),
         (["staff", "--period", "190y", "--as-of", AS_OF], "before 1900-01-01"),
         (["trend", "--compare-from", "1901-01-01", "--as-of", AS_OF], "before 1900-01-01"),
-        (["analyze", "--as-of", "2026-02-31"], "February has no 31st"),
-        (["analyze", "--as-of", "2026-02-29"], "not a leap year"),
+        (["analyze", "--as-of", "2026-02-31"], "February 2026 has 28 days, so there is no day 31"),
+        (["analyze", "--as-of", "2026-02-29"], "February 2026 has 28 days, so there is no day 29"),
     ],
 )
 def test_item25_dates_and_durations_are_bounded(tmp_path, args, words):

@@ -210,11 +210,18 @@ def test_every_csv_output_neutralises_formulas(tmp_path):
     }
     for args in outputs.values():
         assert runner.invoke(app_(), args).exit_code == 0
+    import csv
+
+    from salon_segment.phones import is_phone
+
     for name in ("clients", "removal"):
         text = (tmp_path / f"{name}.csv").read_text(encoding="utf-8-sig")
-        for line in text.splitlines()[1:]:
-            for field in line.split(","):
-                assert not field.lstrip('"').startswith(("=", "+", "-", "@")), (name, field)
+        for row in csv.DictReader(text.splitlines()):
+            for column, field in row.items():
+                if column == "phone" and is_phone(field):  # dialable, and no letters: no formula payload
+                    assert field in ("+31612345678", "0612345678"), field
+                    continue
+                assert not field.startswith(("=", "+", "-", "@")), (name, column, field)
     assert "'=HYPERLINK" in (tmp_path / "clients.csv").read_text(encoding="utf-8-sig")
 
 

@@ -11,7 +11,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from salon_segment.cli import app
-from salon_segment.i18n import read_catalogue, resolve_language, set_language
+from salon_segment.i18n import _read_po, resolve_language, set_language
 from salon_segment.render import formatting as F
 from salon_segment.render.terminal import analysis_view
 from salon_segment.rules import Rules
@@ -40,10 +40,19 @@ def language():
 
 @pytest.mark.parametrize("lang", ["nl", "ru"])
 def test_every_message_is_translated_with_the_same_placeholders(lang):
-    catalogue = read_catalogue(lang)
+    catalogue = {m.id if isinstance(m.id, str) else m.id[0]: m for m in _read_po(lang) if m.id}
     for message_id in message_ids():
         assert message_id in catalogue, f"{lang}: no translation for {message_id!r}"
-        assert set(PLACEHOLDER.findall(catalogue[message_id])) == set(PLACEHOLDER.findall(message_id)), message_id
+        message = catalogue[message_id]
+        expected = set(PLACEHOLDER.findall(message_id))
+        if isinstance(message.string, str):
+            assert message.string, f"{lang}: empty translation for {message_id!r}"
+            assert set(PLACEHOLDER.findall(message.string)) == expected, message_id
+            continue
+        assert all(message.string), f"{lang}: a plural form of {message_id!r} is empty"
+        for index, form in enumerate(message.string):  # only a form for n = 1 alone may leave out {n}
+            found = set(PLACEHOLDER.findall(form))
+            assert found == expected or (index == 0 and lang == "nl" and found == expected - {"n"}), (lang, form)
 
 
 TECHNICAL = {
@@ -61,11 +70,18 @@ TECHNICAL = {
 }
 
 
+def _gettext_name(func: ast.expr) -> str:
+    """The name of a called function: ``_``, ``ngettext``, ``F.count`` → 'count'."""
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else ""
+
+
 def _literals_outside_catalogue(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     inside, docstrings = set(), set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_"):
+        if isinstance(node, ast.Call) and _gettext_name(node.func) in ("_", "N_", "ngettext", "count"):
             inside.update(id(a) for a in node.args)
         if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node) is not None:
             docstrings.add(id(node.body[0].value))

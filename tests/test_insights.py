@@ -197,12 +197,14 @@ def test_cross_sell_campaign_list_and_unknown_client(tmp_path):
 def test_excel_summary_has_insight_sheets(tmp_path):
     path = tmp_path / "summary.xlsx"
     runner.invoke(
-        app, ["analyze", str(EXAMPLES / "salon-en.csv"), "--as-of", "2026-11-20", "--excel", str(path), "--quiet"]
+        app,
+        ["analyze", str(EXAMPLES / "salon-en.csv"), "--as-of", "2026-11-20", "--excel", str(path), "--quiet"],
+        env={"LANG": "en_GB.UTF-8", "LC_ALL": "", "LC_MONETARY": ""},  # the export names no currency: LANG's
     )
     workbook = load_workbook(path)
     assert {"Staff", "Services", "Sources", "Load"} <= set(workbook.sheetnames)
     staff = workbook["Staff"]
-    assert staff["A1"].value == "Staff" and isinstance(staff["D2"].value, float) and "€" in staff["D2"].number_format
+    assert staff["A1"].value == "Staff" and isinstance(staff["D2"].value, float) and "£" in staff["D2"].number_format
     assert workbook["Load"]["A2"].value == "Monday" and isinstance(workbook["Load"]["B2"].value, int)
 
 

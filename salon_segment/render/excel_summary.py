@@ -1,4 +1,4 @@
-"""The Excel summary a cron job writes every week: Summary, Clients, Call list, Trend, Prune, About.
+"""The Excel summary a cron job writes every week: Summary, Clients, Call list, Trend, Prune, insights, About.
 
 Cells hold real numbers and dates with number formats (never text), sheet names and headers are in the
 report language, charts are native Excel charts, text from the export can never run as a formula, and the
@@ -31,8 +31,11 @@ from salon_segment.i18n import N_, _, language
 from salon_segment.importers import FileReport
 from salon_segment.output import inert, inert_text
 from salon_segment.render import formatting as F
+from salon_segment.render.call_list_view import call_list
+from salon_segment.render.rule_names import RULE_NAMES
 from salon_segment.render.sheet_rows import CellColumn, splice_rows
-from salon_segment.render.terminal import segment_approach, segment_label
+from salon_segment.render.terminal import client_labels, segment_approach, segment_label
+from salon_segment.render.widths import column_width
 from salon_segment.render.workbook import cell_value
 from salon_segment.scoring import clients as C
 from salon_segment.scoring import services as SV
@@ -63,13 +66,25 @@ class Column:
 
     header: str
     key: str
-    kind: str = "text"  # text | int | number | money | date | share | bool
+    kind: str = "text"  # text | phone | int | number | money | date | share | bool
     width: int = 14
 
 
 def _money_format() -> str:
+    if F.current_currency() is None:  # nothing says which currency: a plain number
+        return "#,##0.00"
     symbol = get_currency_symbol(F.current_currency(), locale=F.LOCALES[language()])
     return f'#,##0.00 "{symbol}"' if language() == "ru" else f'"{symbol}" #,##0.00'
+
+
+def _phone_column(sheet: Any, values: pd.Series) -> CellColumn:
+    """Phones as text cells (quote-prefix style, format @) without a visible apostrophe; odd values neutralised."""
+    from salon_segment.phones import phone_mask
+
+    text = values.fillna("").astype(str)
+    template = WriteOnlyCell(sheet, value="")
+    template.number_format, template.quotePrefix = "@", True
+    return CellColumn(text.where(phone_mask(text), inert_text(text)), "text", template.style_id)
 
 
 class _Writer:
@@ -110,6 +125,8 @@ class _Writer:
         """A column's cells: text made inert, numbers and dates typed, with the kind's number format."""
         if kind == "text":
             return CellColumn(inert_text(values.fillna("").astype(str)), "text")
+        if kind == "phone":
+            return _phone_column(sheet, values)
         return CellColumn(values, "date" if kind == "date" else "number", self._style_id(sheet, kind))
 
     def table(self, sheet: Any, name: str, columns: Sequence[Column], frame: pd.DataFrame) -> None:
@@ -117,8 +134,10 @@ class _Writer:
 
         The table must be the last thing on its sheet: its data rows are added when the workbook is saved.
         """
-        for index, column in enumerate(columns, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = column.width
+        for index, column in enumerate(columns, start=1):  # from content: values and the header's words, capped
+            values = frame[column.key] if column.key in frame else pd.Series(dtype=object)
+            width = column_width(_(column.header), column.kind, values)
+            sheet.column_dimensions[get_column_letter(index)].width = width
         header = [self.cell(sheet, _(c.header), bold=True) for c in columns]
         for cell in header:
             cell.alignment = WRAP
@@ -144,7 +163,7 @@ class _Writer:
 CLIENT_COLUMNS = (
     Column(N_("Client"), L.CLIENT_NAME, width=26),
     Column(N_("Segment"), "segment_label", width=12),
-    Column(N_("Phone"), L.PHONE, width=16),
+    Column(N_("Phone"), L.PHONE, "phone", width=16),
     Column(N_("E-mail"), L.EMAIL, width=28),
     Column(N_("First visit"), C.FIRST_VISIT, "date", 12),
     Column(N_("Last visit"), C.LAST_VISIT, "date", 12),
@@ -164,11 +183,13 @@ CLIENT_COLUMNS = (
 )
 CALL_COLUMNS = (
     Column(N_("Client"), L.CLIENT_NAME, width=26),
-    Column(N_("Why"), "reason", width=22),
-    Column(N_("Phone"), L.PHONE, width=16),
+    Column(N_("Why"), "reason", width=36),
+    Column(N_("What to do"), "approach", width=48),
+    Column(N_("Phone"), L.PHONE, "phone", width=16),
     Column(N_("E-mail"), L.EMAIL, width=28),
     Column(N_("Segment"), "segment_label", width=12),
     Column(N_("Last visit"), C.LAST_VISIT, "date", 12),
+    Column(N_("Days since last visit"), C.DAYS_SINCE_LAST, "int", 10),
     Column(N_("Days overdue"), C.DAYS_OVERDUE, "int", 8),
     Column(N_("Revenue 12 months"), C.REVENUE_WINDOW, "money", 13),
     Column(N_("Visits"), C.VISITS, "int", 8),
@@ -184,7 +205,7 @@ TREND_COLUMNS = (
 )
 PRUNE_COLUMNS = (
     Column(N_("Client"), L.CLIENT_NAME, width=26),
-    Column(N_("Phone"), L.PHONE, width=16),
+    Column(N_("Phone"), L.PHONE, "phone", width=16),
     Column(N_("E-mail"), L.EMAIL, width=28),
     Column(N_("First visit"), L.FIRST_VISIT, "date", 12),
     Column(N_("Last visit"), L.LAST_VISIT, "date", 12),
@@ -270,7 +291,7 @@ def _insight_sheets(writer: _Writer, insights: Insights) -> None:
 
 def _with_labels(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
-    out["segment_label"] = out[C.SEGMENT].map(segment_label)
+    out["segment_label"] = client_labels(out)
     return out
 
 
@@ -309,7 +330,7 @@ def _summary_sheet(writer: _Writer, analysis: Analysis, reports: Sequence[FileRe
     append([cell(sheet, _("Who carries the salon"), bold=True)])
     row(N_("Top 20% of clients bring"), p.top_revenue_share, "share")
     row(N_("Share of clients for 80% of revenue"), p.clients_share_for_target, "share")
-    row(N_("Gini"), p.gini, "number")
+    row(N_("How evenly spending is spread (Gini: 0 = all the same, 1 = one client)"), p.gini, "number")
     append([])
     headers = (
         N_("Segment"),
@@ -427,18 +448,13 @@ def write_summary(
     writer.table(clients_sheet, "tbl_clients", CLIENT_COLUMNS, visited)
     if len(visited):
         segment_range = f"B2:B{len(visited) + 1}"
-        for segment, color in SEGMENT_FILLS.items():
-            rule = CellIsRule(
-                operator="equal", formula=[f'"{segment_label(segment)}"'], fill=PatternFill("solid", bgColor=color)
-            )
+        labels = [(segment_label(s), color) for s, color in SEGMENT_FILLS.items()]
+        labels.append((segment_label(SEG_C, True), SEGMENT_FILLS[SEG_C]))  # "C, high value" keeps C's colour
+        for label, color in labels:
+            rule = CellIsRule(operator="equal", formula=[f'"{label}"'], fill=PatternFill("solid", bgColor=color))
             clients_sheet.conditional_formatting.add(segment_range, rule)
 
-    calls = pd.concat(
-        [
-            _with_labels(analysis.call_list).assign(reason=_("overdue by own rhythm")),
-            _with_labels(analysis.recently_lost_regulars).assign(reason=_("recently lost regular")),
-        ]
-    ).sort_values([C.REVENUE_WINDOW, L.CLIENT], ascending=[False, True], kind="stable")
+    calls = call_list(analysis)  # the same list as the terminal and the JSON
     call_sheet = _new_sheet(workbook, _("Call list"))
     call_sheet.freeze_panes = "A2"
     writer.table(call_sheet, "tbl_call_list", CALL_COLUMNS, calls)
@@ -470,8 +486,9 @@ def write_summary(
         _insight_sheets(writer, insights)
 
     about = _new_sheet(workbook, _("About"))
-    about.column_dimensions["A"].width = 36
+    about.column_dimensions["A"].width = 46
     about.column_dimensions["B"].width = 18
+    about.column_dimensions["C"].width = 28
     about.append([writer.cell(about, _("salon-segment analysis"), font=TITLE)])
     about.append([writer.cell(about, _("Tool version")), version])
     about.append([writer.cell(about, _("As of")), writer.cell(about, analysis.as_of, "date")])
@@ -482,8 +499,9 @@ def write_summary(
         counts = (report.rows_read, report.rows_used, report.rows_skipped, report.rows_rejected)
         about.append([writer.cell(about, Path(report.path).name), *counts])
     about.append([])
-    about.append([writer.cell(about, _("Rules"), bold=True)])
+    about.append([writer.cell(about, _(h), bold=True) for h in (N_("Rules"), N_("Value"), N_("Setting"))])
     for name, value in analysis.rules.as_dict().items():
         shown = ", ".join(value) if isinstance(value, list) else value
-        about.append([name, writer.cell(about, shown) if isinstance(shown, str) else shown])
+        label = _(RULE_NAMES[name]) if name in RULE_NAMES else name
+        about.append([writer.cell(about, label), writer.cell(about, shown) if isinstance(shown, str) else shown, name])
     writer.save(path)

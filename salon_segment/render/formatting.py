@@ -11,22 +11,22 @@ import pandas as pd
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent, parse_pattern
 
-from salon_segment.i18n import _, language
+from salon_segment.i18n import language, ngettext
 from salon_segment.scoring.periods import Duration
 
 LOCALES = {"en": "en_GB", "nl": "nl_NL", "ru": "ru_RU"}
 DATE_PATTERNS = {"en": "%Y-%m-%d", "nl": "%d-%m-%Y", "ru": "%d.%m.%Y"}
-_settings = {"currency": "EUR"}
+_settings: dict[str, str | None] = {"currency": "EUR"}
 MISSING = "–"
 
 
-def set_currency(code: str) -> None:
-    """The salon's currency (ISO code, e.g. EUR, RUB, GBP): the data decides, not the language."""
-    _settings["currency"] = code.upper()
+def set_currency(code: str | None) -> None:
+    """The salon's currency (ISO code, e.g. EUR, RUB, GBP; None: plain numbers): the data decides, not the language."""
+    _settings["currency"] = code.upper() if code else None
 
 
-def current_currency() -> str:
-    """The salon's currency code."""
+def current_currency() -> str | None:
+    """The salon's currency code (None when nothing says which: money is shown as plain numbers)."""
     return _settings["currency"]
 
 
@@ -42,6 +42,8 @@ def money(value: float | None, *, cents: bool = True) -> str:
     """Money in the salon's currency with the language's separators; ``cents=False`` for wide tables."""
     if is_missing(value):
         return MISSING
+    if _settings["currency"] is None:
+        return number(float(value), 2 if cents else 0)
     if cents:
         return format_currency(float(value), _settings["currency"], locale=_locale())
     pattern = parse_pattern(Locale.parse(_locale()).currency_formats["standard"].pattern)
@@ -80,10 +82,15 @@ def date(value: object) -> str:
     return pd.Timestamp(value).strftime(DATE_PATTERNS[language()])
 
 
+def count(singular: str, plural: str, n: float | int) -> str:
+    """A counted phrase in the right plural form: ``count("{n} client", "{n} clients", 21)`` → '21 клиент'."""
+    return ngettext(singular, plural, int(n)).format(n=whole(n))
+
+
 def duration(value: Duration) -> str:
-    """'24 months', '90 days', '6 weeks' in the report language."""
+    """'24 months', '90 days', '6 weeks' in the report language (with the right plural form)."""
     if value.months:
-        return _("{n} months").format(n=value.months)
+        return count("{n} month", "{n} months", value.months)
     if value.days % 7 == 0:
-        return _("{n} weeks").format(n=value.days // 7)
-    return _("{n} days").format(n=value.days)
+        return count("{n} week", "{n} weeks", value.days // 7)
+    return count("{n} day", "{n} days", value.days)

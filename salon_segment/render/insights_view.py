@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from salon_segment import ledger as L
-from salon_segment.i18n import N_, _
+from salon_segment.i18n import N_, _, ngettext
 from salon_segment.render import formatting as F
 from salon_segment.render.terminal import label_grid, segment_label
 from salon_segment.scoring import clients as C
@@ -150,7 +150,8 @@ def card_view(card: ClientCard, rules: Any) -> RenderableType:
     """One client's card: segment and why, habits, spend, categories, bookings and the last visits."""
     c = card.client
     grid = label_grid()
-    reason = _(card.segment_reason).format(
+    reason = segment_reason(
+        card.segment_reason,
         lost=rules.lost_after_months,
         new=rules.new_below_visits,
         active=c[C.ACTIVE_MONTHS],
@@ -171,19 +172,21 @@ def card_view(card: ClientCard, rules: Any) -> RenderableType:
             services=F.money(card.service_revenue),
             products=F.money(c[C.PRODUCT_REVENUE]),
         )),
-        (_("Rhythm"), _("every {days} days · next visit expected {expected} · {overdue} days overdue").format(
-            days=F.number(c[C.MEDIAN_INTERVAL], 0),
-            expected=F.date(c[C.EXPECTED_NEXT]),
-            overdue=F.whole(c[C.DAYS_OVERDUE]),
-        )),
+        (_("Rhythm"), " · ".join([
+            _rhythm(c[C.MEDIAN_INTERVAL]),
+            _("next visit expected {expected}").format(expected=F.date(c[C.EXPECTED_NEXT])),
+            _overdue(c[C.DAYS_OVERDUE]),
+        ])),
         (_("Habits"), _("usually with {staff} · on {weekday} around {hour}").format(
             staff=card.favourite_staff or "–", weekday=weekday, hour=hour,
         )),
         (_("Uses"), ", ".join(card.categories_used) or "–"),
         (_("Never used"), ", ".join(card.categories_never_used) or "–"),
-        (_("Bookings"), _("{no_shows} no-shows · {cancellations} cancellations · next booking {next}").format(
-            no_shows=F.whole(c[C.NO_SHOWS]), cancellations=F.whole(c[C.CANCELLATIONS]), next=F.date(c[C.NEXT_BOOKING]),
-        )),
+        (_("Bookings"), " · ".join([
+            F.count("{n} no-show", "{n} no-shows", c[C.NO_SHOWS]),
+            F.count("{n} cancellation", "{n} cancellations", c[C.CANCELLATIONS]),
+            _("next booking {next}").format(next=F.date(c[C.NEXT_BOOKING])),
+        ])),
     ]  # fmt: skip
     for label, value in rows:
         grid.add_row(label, value)
@@ -209,3 +212,39 @@ def card_document(card: ClientCard) -> dict[str, Any]:
         "categories_never_used": card.categories_never_used,
         "last_visits": records(card.last_visits),
     }
+
+
+def _rhythm(days: Any) -> str:
+    """'every 23 days' (a dash when the client has no usual interval yet)."""
+    if F.is_missing(days):
+        return _("no usual interval yet")
+    return F.count("every {n} day", "every {n} days", round(float(days)))
+
+
+def _overdue(days: Any) -> str:
+    """'5 days overdue', or 'not overdue'."""
+    if F.is_missing(days) or not days:
+        return _("not overdue")
+    return F.count("{n} day overdue", "{n} days overdue", days)
+
+
+def segment_reason(reason: str, **values: Any) -> str:
+    """The rule behind a client's segment, in words, with the right plural form of its count."""
+    counted = {
+        "no visit for more than {lost} months": lambda: ngettext(
+            "no visit for more than {lost} month", "no visit for more than {lost} months", values["lost"]
+        ),
+        "fewer than {new} visits": lambda: ngettext("fewer than {new} visit", "fewer than {new} visits", values["new"]),
+        "a visit in {active} of the last {window} months, products on {share} of them": lambda: ngettext(
+            "a visit in {active} of the last {window} month, products on {share} of them",
+            "a visit in {active} of the last {window} months, products on {share} of them",
+            values["window"],
+        ),
+        "a visit in {active} of the last {window} months, few products": lambda: ngettext(
+            "a visit in {active} of the last {window} month, few products",
+            "a visit in {active} of the last {window} months, few products",
+            values["window"],
+        ),
+    }
+    text = counted[reason]() if reason in counted else _(reason)
+    return text.format(**values)

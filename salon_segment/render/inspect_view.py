@@ -62,11 +62,10 @@ def file_view(report: FileReport) -> RenderableType:
         grid.add_row(_("Amounts"), mark + example)
     grid.add_row(
         _("Rows"),
-        _("{read} read = {used} used + {skipped} skipped + {rejected} rejected").format(
-            read=F.whole(report.rows_read),
-            used=F.whole(report.rows_used),
-            skipped=F.whole(report.rows_skipped),
-            rejected=F.whole(report.rows_rejected),
+        F.count("{n} row read", "{n} rows read", report.rows_read)
+        + " = "
+        + _("{used} used + {skipped} skipped + {rejected} rejected").format(
+            used=F.whole(report.rows_used), skipped=F.whole(report.rows_skipped), rejected=F.whole(report.rows_rejected)
         ),
     )
     grid.add_row(_("Skipped"), _reasons(report.skipped))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from salon_segment.i18n import _
+from salon_segment.i18n import _, ngettext
 from salon_segment.importers import FileReport
+from salon_segment.render import formatting as F
 from salon_segment.render.forecast_view import client_records, forecast_document, forecast_warnings
 from salon_segment.scoring import SEGMENTS, Analysis
 from salon_segment.scoring.prune import PrunePlan
@@ -72,16 +73,20 @@ def import_warnings(reports: Sequence[FileReport]) -> list[str]:
             top = sorted(report.rejected.items(), key=lambda item: -len(item[1]))[:3]
             reasons = "; ".join(f"{_(reason)} ({len(rows)})" for reason, rows in top)
             warnings.append(
-                _("{path}: {n} of {total} rows rejected — {reasons}; see --rejects-out").format(
-                    path=report.path, n=report.rows_rejected, total=report.rows_read, reasons=reasons
-                )
+                ngettext(
+                    "{path}: {n} of {total} row rejected — {reasons}; see --rejects-out",
+                    "{path}: {n} of {total} rows rejected — {reasons}; see --rejects-out",
+                    report.rows_read,
+                ).format(path=report.path, n=report.rows_rejected, total=report.rows_read, reasons=reasons)
             )
         for reason, rows in report.rejected.items():
             shown = ", ".join(str(r) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
             warnings.append(
-                _("{path}: {n} rows rejected ({reason}): rows {rows}").format(
-                    path=report.path, n=len(rows), reason=_(reason), rows=shown
-                )
+                ngettext(
+                    "{path}: {n} row rejected ({reason}): row {rows}",
+                    "{path}: {n} rows rejected ({reason}): rows {rows}",
+                    len(rows),
+                ).format(path=report.path, n=len(rows), reason=_(reason), rows=shown)
             )
     return warnings
 
@@ -140,8 +145,13 @@ def analysis_document(
     pareto = analysis.pareto
     segments = analysis.segments.set_index("segment")
     unavailable = unavailable_segments(analysis)
+    from salon_segment.render.call_list_view import call_list, call_records  # it imports the terminal renderer
+
+    calls = call_records(call_list(analysis)) if analysis.visit_history else []
     return {
         "as_of": analysis.as_of.strftime("%Y-%m-%d"),
+        "currency": F.current_currency(),
+        "call_list": calls,
         "totals": {
             "clients": totals.clients,
             "visits": totals.visits,

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from salon_segment import ledger as L
 from salon_segment.cleaned_copy import CleanedCounts
-from salon_segment.i18n import _
+from salon_segment.i18n import _, ngettext
 from salon_segment.render import formatting as F
 from salon_segment.render.terminal import label_grid
 from salon_segment.scoring.prune import ATTEMPT_DATE, ATTEMPT_STATUS, REVENUE_TOTAL, PrunePlan
@@ -36,9 +36,11 @@ def prune_summary(plan: PrunePlan) -> RenderableType:
     share = n / plan.register if plan.register else 0.0
     grid.add_row(
         _("Candidates"),
-        _("{n} of {register} clients in the register ({share})").format(
-            n=F.whole(n), register=F.whole(plan.register), share=F.share(share)
-        ),
+        ngettext(
+            "{n} of {register} client in the register ({share})",
+            "{n} of {register} clients in the register ({share})",
+            plan.register,
+        ).format(n=F.whole(n), register=F.whole(plan.register), share=F.share(share)),
     )
     grid.add_row(
         _("Their revenue"),
@@ -57,8 +59,10 @@ def prune_summary(plan: PrunePlan) -> RenderableType:
     return Group(Text(title, style="bold"), grid)
 
 
-def prune_view(plan: PrunePlan, written: Sequence[str], counts: Sequence[CleanedCounts]) -> RenderableType:
-    """Summary, the first candidates, and what was (or was not) written."""
+def prune_view(
+    plan: PrunePlan, written: Sequence[str], counts: Sequence[CleanedCounts], *, cleaned: bool = False
+) -> RenderableType:
+    """Summary, the first candidates, and what was (or was not) written (``cleaned``: a cleaned copy was)."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column(_("Client"), overflow="ellipsis", no_wrap=True, max_width=24)
     table.add_column(_("Last visit"), no_wrap=True)
@@ -82,7 +86,19 @@ def prune_view(plan: PrunePlan, written: Sequence[str], counts: Sequence[Cleaned
     for count in counts:
         lines.append(
             Text(
-                _("{path}: {rows} rows = {kept} kept + {removed} removed").format(
+                (
+                    ngettext(
+                        "{path}: {rows} row = {kept} kept + {removed} removed",
+                        "{path}: {rows} rows = {kept} kept + {removed} removed",
+                        count.rows,
+                    )
+                    if cleaned
+                    else ngettext(
+                        "{path}: {rows} row = {kept} to keep + {removed} would be removed",
+                        "{path}: {rows} rows = {kept} to keep + {removed} would be removed",
+                        count.rows,
+                    )
+                ).format(
                     path=count.path, rows=F.whole(count.rows), kept=F.whole(count.kept), removed=F.whole(count.removed)
                 )
             )

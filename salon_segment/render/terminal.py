@@ -12,9 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from salon_segment import ledger as L
-from salon_segment.i18n import _
+from salon_segment.i18n import _, ngettext
 from salon_segment.importers import FileReport
 from salon_segment.render import formatting as F
+from salon_segment.render.fitted import FittedColumn, FittedTable
 from salon_segment.render.json_report import import_warnings, unavailable_segments
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
@@ -26,10 +27,22 @@ CALL_LIST_ROWS = 15
 TOP_CLIENTS = 10
 
 
-def segment_label(segment: str) -> str:
-    """The segment's display name."""
+def segment_label(segment: str, high_value: object = False) -> str:
+    """The segment's display name; a C client among the top spenders is 'C, high value' (occasional, not minor)."""
+    if segment == SEG_C and high_value is True:
+        return _("C, high value")
     labels = {A: _("A"), B: _("B"), SEG_C: _("C"), NEW: _("new"), LOST: _("lost"), RETURNING: _("returning")}
     return labels.get(segment, segment)
+
+
+def client_labels(clients: pd.DataFrame) -> pd.Series:
+    """Every client's display segment (with the high-value mark for top-spending C clients)."""
+    flags = clients[C.HIGH_VALUE] if C.HIGH_VALUE in clients else pd.Series(False, index=clients.index)
+    return pd.Series(
+        [segment_label(str(s), bool(f) is True) for s, f in zip(clients[C.SEGMENT], flags, strict=True)],
+        index=clients.index,
+        dtype=object,
+    )
 
 
 def segment_approach(segment: str) -> str:
@@ -63,27 +76,32 @@ def _header(analysis: Analysis, reports: Sequence[FileReport]) -> RenderableType
     grid.add_row(_("As of"), F.date(analysis.as_of))
     grid.add_row(
         _("Clients"),
-        _("{clients} with a visit · {visits} visits · revenue {revenue}").format(
-            clients=F.whole(totals.clients), visits=F.whole(totals.visits), revenue=F.money(totals.revenue)
+        " · ".join(
+            [
+                F.count("{n} client with a visit", "{n} clients with a visit", totals.clients),
+                F.count("{n} visit", "{n} visits", totals.visits),
+                _("revenue {revenue}").format(revenue=F.money(totals.revenue)),
+            ]
         ),
     )
     grid.add_row(
         _("Rows"),
-        _("{read} read · {used} used · {skipped} skipped · {rejected} rejected").format(
-            read=F.whole(sum(r.rows_read for r in reports)),
-            used=F.whole(sum(r.rows_used for r in reports)),
-            skipped=F.whole(skipped),
-            rejected=F.whole(rejected),
+        F.count("{n} row read", "{n} rows read", sum(r.rows_read for r in reports))
+        + " · "
+        + _("used: {used} · skipped: {skipped} · rejected: {rejected}").format(
+            used=F.whole(sum(r.rows_used for r in reports)), skipped=F.whole(skipped), rejected=F.whole(rejected)
         ),
     )
     if not analysis.visit_history:
         return Panel(grid, title=_("salon-segment analysis"), box=box.ROUNDED, expand=False)
     grid.add_row(
         _("Bookings"),
-        _("{no_shows} no-shows · {cancellations} cancellations · {upcoming} upcoming").format(
-            no_shows=F.whole(totals.no_shows),
-            cancellations=F.whole(totals.cancellations),
-            upcoming=F.whole(totals.upcoming_bookings),
+        " · ".join(
+            [
+                F.count("{n} no-show", "{n} no-shows", totals.no_shows),
+                F.count("{n} cancellation", "{n} cancellations", totals.cancellations),
+                F.count("{n} upcoming booking", "{n} upcoming bookings", totals.upcoming_bookings),
+            ]
         ),
     )
     return Panel(grid, title=_("salon-segment analysis"), box=box.ROUNDED, expand=False)
@@ -92,7 +110,13 @@ def _header(analysis: Analysis, reports: Sequence[FileReport]) -> RenderableType
 def _pareto(analysis: Analysis) -> RenderableType:
     p = analysis.pareto
     if p.clients_with_revenue == 0:
-        body = Text(_("No client has revenue in the last {months} months.").format(months=p.window_months))
+        body = Text(
+            F.count(
+                "No client has revenue in the last {n} month.",
+                "No client has revenue in the last {n} months.",
+                p.window_months or 0,
+            )
+        )
     else:
         strong = "[bold]{}[/bold]".format
         body = Text.from_markup(
@@ -109,40 +133,28 @@ def _pareto(analysis: Analysis) -> RenderableType:
                         client_share=strong(F.share(p.clients_share_for_target)),
                         k=F.whole(p.clients_for_target),
                     ),
-                    _("Gini {gini} (0 = everyone spends the same, 1 = one client brings all).").format(
-                        gini=F.number(p.gini, 2)
-                    ),
+                    _(
+                        "How evenly spending is spread: Gini {gini} "
+                        "(0 = everyone spends the same, 1 = one client brings all)."
+                    ).format(gini=F.number(p.gini, 2)),
                 ]
             )
         )
     if p.window_months is None:
         title = _("Who carries the salon: total spent, {revenue}").format(revenue=F.money(p.revenue))
     else:
-        title = _("Who carries the salon: last {months} months, revenue {revenue}").format(
-            months=p.window_months, revenue=F.money(p.revenue)
+        title = _("Who carries the salon: {period}, revenue {revenue}").format(
+            period=F.count("last {n} month", "last {n} months", p.window_months), revenue=F.money(p.revenue)
         )
     return Panel(body, title=title, box=box.ROUNDED)
 
 
 def _segments(analysis: Analysis) -> RenderableType:
-    table = Table(title=_("Client segments"), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
-    table.add_column(_("Segment"), no_wrap=True)
-    headings = (
-        _("Clients"),
-        _("Share"),
-        _("Revenue"),
-        _("Revenue\nshare"),
-        _("Visits per\nclient"),
-        _("Average\nticket"),
-    )
-    for heading in headings:
-        table.add_column(heading, justify="right", no_wrap=True)
     unavailable = unavailable_segments(analysis)
-    for row in analysis.segments.itertuples(index=False):
-        if row.segment in unavailable:
-            table.add_row(segment_label(row.segment), *["–"] * 6)
-            continue
-        table.add_row(
+    rows = [
+        [segment_label(row.segment), *["–"] * 6]
+        if row.segment in unavailable
+        else [
             segment_label(row.segment),
             F.whole(row.clients),
             F.share(row.client_share),
@@ -150,7 +162,22 @@ def _segments(analysis: Analysis) -> RenderableType:
             F.share(row.revenue_share),
             F.number(row.visits_per_client),
             F.money(row.average_ticket, cents=False),
-        )
+        ]
+        for row in analysis.segments.itertuples(index=False)
+    ]
+    cells = list(zip(*rows, strict=True)) if rows else [()] * 7
+    table = FittedTable(  # a narrow terminal drops visits per client, then revenue share: figures are never cut
+        _("Client segments"),
+        [
+            FittedColumn(_("Segment"), cells[0], figure=False, options={"min_width": 5}),
+            FittedColumn(_("Clients"), cells[1]),
+            FittedColumn(_("Share"), cells[2]),
+            FittedColumn(_("Revenue"), cells[3]),
+            FittedColumn(_("Revenue\nshare"), cells[4], rank=1),
+            FittedColumn(_("Visits per\nclient"), cells[5], rank=2),
+            FittedColumn(_("Average\nticket"), cells[6]),
+        ],
+    )
     approaches = Table.grid(padding=(0, 1))
     approaches.add_column(no_wrap=True, style="bold")
     approaches.add_column()
@@ -168,71 +195,63 @@ def _contact(row: pd.Series) -> str:
 def _top_clients(analysis: Analysis) -> RenderableType:
     top = analysis.top_clients(TOP_CLIENTS)
     if analysis.visit_history:
-        title = _("Top clients: last {months} months").format(months=analysis.rules.pareto_window_months)
+        title = _("Top clients: {period}").format(
+            period=F.count("last {n} month", "last {n} months", analysis.rules.pareto_window_months)
+        )
         visits_column = C.VISITS_WINDOW
     else:
         title, visits_column = _("Top clients: total spent"), C.VISITS
-    table = Table(
-        title=title,
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        pad_edge=False,
-    )
-    table.add_column(_("Client"), overflow="ellipsis", no_wrap=True, max_width=28)
-    table.add_column(_("Segment"), no_wrap=True)
-    table.add_column(_("Visits"), justify="right")
-    table.add_column(_("Revenue"), justify="right", no_wrap=True)
-    table.add_column(_("Last visit"), no_wrap=True)
-    for _index, row in top.iterrows():
-        table.add_row(
-            row[L.CLIENT_NAME] or row[L.CLIENT],
-            segment_label(row[C.SEGMENT]),
+    rows = [
+        [
+            str(row[L.CLIENT_NAME] or row[L.CLIENT]),
+            segment_label(row[C.SEGMENT], bool(row.get(C.HIGH_VALUE, False))),
             F.whole(row[visits_column]),
             F.money(row[C.REVENUE_WINDOW]),
             F.date(row[C.LAST_VISIT]),
-        )
-    return table
+        ]
+        for _index, row in top.iterrows()
+    ]
+    cells = list(zip(*rows, strict=True)) if rows else [()] * 5
+    return FittedTable(
+        title,
+        [
+            FittedColumn(_("Client"), cells[0], figure=False, options={"max_width": 28}),
+            FittedColumn(_("Segment"), cells[1], figure=False),
+            FittedColumn(_("Visits"), cells[2], rank=1),
+            FittedColumn(_("Revenue"), cells[3]),
+            FittedColumn(_("Last visit"), cells[4]),
+        ],
+    )
 
 
-def _call_list(analysis: Analysis) -> RenderableType:
-    calls = analysis.call_list
-    title = _("Call this week: {n} clients overdue by their own rhythm").format(n=F.whole(len(calls)))
-    if calls.empty:
-        return Text(_("Nobody is overdue by their own rhythm."), style="italic")
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
-    table.add_column(_("Client"), overflow="ellipsis", no_wrap=True, max_width=26)
-    table.add_column(_("Contact"), overflow="ellipsis", no_wrap=True, max_width=26)
-    table.add_column(_("Last visit"), no_wrap=True)
-    table.add_column(_("Days overdue"), justify="right")
-    for _index, row in calls.head(CALL_LIST_ROWS).iterrows():
-        table.add_row(
-            row[L.CLIENT_NAME] or row[L.CLIENT],
-            _contact(row),
-            F.date(row[C.LAST_VISIT]),
-            F.whole(row[C.DAYS_OVERDUE]),
-        )
-    if len(calls) > CALL_LIST_ROWS:
-        table.caption = _("… and {n} more: write them all with --clients-out FILE").format(
-            n=F.whole(len(calls) - CALL_LIST_ROWS)
-        )
-    return table
+def _call_list(analysis: Analysis, excel: str | None) -> RenderableType:
+    from salon_segment.render.call_list_view import call_list, call_list_view  # it uses this module's labels
+
+    return call_list_view(call_list(analysis), excel=excel)
 
 
 def _rules(analysis: Analysis) -> RenderableType:
+    """The rules that were applied (a client list: only the ones that need no visit history)."""
     r = analysis.rules
-    text = _(
-        "Rules: lost = no visit for {lost} months · new = under {new} visits · regular = a visit in "
-        "{active} of the last {window} months · A = regular with products on ≥{share} of visits · "
-        "overdue = {factor}× own usual interval."
-    ).format(
-        lost=r.lost_after_months,
-        new=r.new_below_visits,
-        active=r.regular_min_active_months,
-        window=r.regular_window_months,
-        share=F.share(r.a_product_visit_share),
-        factor=F.number(r.overdue_factor, 1),
-    )
-    return Text(text, style="dim")
+    parts = [
+        F.count("lost = no visit for {n} month", "lost = no visit for {n} months", r.lost_after_months),
+        F.count("new = under {n} visit", "new = under {n} visits", r.new_below_visits),
+    ]
+    if not analysis.visit_history:
+        if analysis.product_split:
+            parts.append(_("A = bought products, B = did not (from the list's product spend)"))
+        parts.append(_("Pareto on total spent"))
+        return Text(_("Rules: {rules}.").format(rules=" · ".join(parts)), style="dim")
+    parts += [
+        ngettext(
+            "regular = a visit in {active} of the last {n} month",
+            "regular = a visit in {active} of the last {n} months",
+            r.regular_window_months,
+        ).format(active=F.whole(r.regular_min_active_months), n=F.whole(r.regular_window_months)),
+        _("A = regular with products on ≥{share} of visits").format(share=F.share(r.a_product_visit_share)),
+        _("overdue = {factor}× own usual interval").format(factor=F.number(r.overdue_factor, 1)),
+    ]
+    return Text(_("Rules: {rules}.").format(rules=" · ".join(parts)), style="dim")
 
 
 def _warnings(reports: Sequence[FileReport]) -> list[RenderableType]:
@@ -242,10 +261,14 @@ def _warnings(reports: Sequence[FileReport]) -> list[RenderableType]:
 def _client_list_note(analysis: Analysis) -> RenderableType:
     return Panel(
         Text(
-            _(
+            ngettext(
+                "From a client list: Pareto on total spent, lost on the last visit, new on fewer than {new} visit"
+                "{ab}. Regularity, C, the call list, no-shows and cancellations need visit history: export "
+                "appointments or sales per visit to see them.",
                 "From a client list: Pareto on total spent, lost on the last visit, new on fewer than {new} visits"
                 "{ab}. Regularity, C, the call list, no-shows and cancellations need visit history: export "
-                "appointments or sales per visit to see them."
+                "appointments or sales per visit to see them.",
+                analysis.rules.new_below_visits,
             ).format(
                 new=analysis.rules.new_below_visits,
                 ab=_(", A/B on product spend") if analysis.product_split else "",
@@ -261,9 +284,12 @@ def _prune_line(plan: PrunePlan | None) -> list[RenderableType]:
         return []
     return [
         Text(
-            _(
+            ngettext(
+                "Not seen for {inactive} (since {cutoff}): {n} client, {total} revenue in total; "
+                "review them with salon-segment prune.",
                 "Not seen for {inactive} (since {cutoff}): {n} clients, {total} revenue in total; "
-                "review them with salon-segment prune."
+                "review them with salon-segment prune.",
+                len(plan.candidates),
             ).format(
                 inactive=F.duration(plan.inactive),
                 cutoff=F.date(plan.cutoff),
@@ -274,8 +300,10 @@ def _prune_line(plan: PrunePlan | None) -> list[RenderableType]:
     ]
 
 
-def analysis_view(analysis: Analysis, reports: Sequence[FileReport], prune: PrunePlan | None = None) -> RenderableType:
-    """The whole analysis report as one rich renderable."""
+def analysis_view(
+    analysis: Analysis, reports: Sequence[FileReport], prune: PrunePlan | None = None, *, excel: str | None = None
+) -> RenderableType:
+    """The whole analysis report as one rich renderable (``excel``: the workbook written, for the call list)."""
     if not analysis.visit_history:
         return Group(
             _header(analysis, reports),
@@ -295,7 +323,7 @@ def analysis_view(analysis: Analysis, reports: Sequence[FileReport], prune: Prun
         _segments(analysis),
         Text(""),
         _top_clients(analysis),
-        _call_list(analysis),
+        _call_list(analysis, excel),
         *_prune_line(prune),
         _rules(analysis),
     ]

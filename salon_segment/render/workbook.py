@@ -36,6 +36,8 @@ def write_table_xlsx(frame: pd.DataFrame, path: Path | IO[bytes], *, sheet_name:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    from salon_segment.phones import PHONE_COLUMNS
+
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "salon-segment"
     workbook.properties.created = dt.datetime(2000, 1, 1)
@@ -50,12 +52,15 @@ def write_table_xlsx(frame: pd.DataFrame, path: Path | IO[bytes], *, sheet_name:
         header.append(cell)
     sheet.append(header)
     date_columns = {i for i, c in enumerate(frame.columns) if pd.api.types.is_datetime64_any_dtype(frame[c])}
+    phone_columns = {i for i, c in enumerate(frame.columns) if c in PHONE_COLUMNS}
     for row in frame.itertuples(index=False, name=None):
         cells = []
         for i, value in enumerate(row):
             cell = WriteOnlyCell(sheet, value=cell_value(value))
             if i in date_columns and cell.value is not None:
                 cell.number_format = DATE_FORMAT
+            elif i in phone_columns and cell.value is not None:  # text, no visible apostrophe (phones.py)
+                cell.number_format, cell.quotePrefix = "@", True
             cells.append(cell)
         sheet.append(cells)
     workbook.save(path)

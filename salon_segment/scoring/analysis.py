@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -151,6 +152,20 @@ def _list_totals(clients: pd.DataFrame, client_list: pd.DataFrame, product_split
     )
 
 
+def high_value(revenue: pd.Series, top_share: float) -> pd.Series:
+    """The Pareto window's top clients (the same ceil(share × N) as the Pareto line, ties included).
+
+    It lets a report say "C, high value" for a top spender who does not come every month: the segment says how
+    regularly a client comes, this flag how much they bring.
+    """
+    values = revenue.astype(float).fillna(0.0)
+    positive = values[values > 0]
+    top = math.ceil(top_share * len(positive) - 1e-9)
+    if top == 0:
+        return pd.Series(False, index=revenue.index)
+    return (values >= positive.nlargest(top).min()) & (values > 0)
+
+
 def analyze(
     ledger: pd.DataFrame,
     *,
@@ -186,6 +201,7 @@ def analyze(
         )
     clients = C.client_metrics(ledger, as_of=as_of, rules=rules)
     window_revenue = clients[C.REVENUE_WINDOW]
+    clients[C.HIGH_VALUE] = high_value(window_revenue, rules.pareto_top_client_share)
     if has_list:
         extra = list_only_clients(client_list, pd.Index(clients[L.CLIENT]), as_of=as_of, rules=rules)
         clients = pd.concat([clients, extra], ignore_index=True).sort_values(L.CLIENT, kind="stable")

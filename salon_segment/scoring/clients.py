@@ -41,6 +41,7 @@ NO_SHOWS = "no_shows"
 CANCELLATIONS = "cancellations"
 UPCOMING = "upcoming_bookings"
 NEXT_BOOKING = "next_booking"
+HIGH_VALUE = "high_value"  # among the top clients of the Pareto window (set by scoring.analysis)
 
 CLIENT_COLUMNS = (
     L.CLIENT,
