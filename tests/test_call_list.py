@@ -2,6 +2,8 @@
 
 import json
 
+import pandas as pd
+
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -18,11 +20,11 @@ def test_the_same_call_list_in_json_excel_and_terminal(tmp_path):
     calls = json.loads(result.output)["call_list"]
     assert len(calls) > 10
     assert all(c["reason"] and c["approach"] for c in calls)
-    lost = [c for c in calls if c["reason_code"] == "recently_lost"]
-    assert lost and all(c["days_overdue"] is None and "days ago" in c["reason"] for c in lost)
-    assert all(c["days_overdue"] for c in calls if c["reason_code"] == "overdue")
-    revenues = [c["revenue_12m"] for c in calls]
-    assert revenues == sorted(revenues, reverse=True)
+    # with the forecast (issue #18): the clients likely to stay away, most value at risk first, the reason in words
+    assert {c["reason_code"] for c in calls} == {"at_risk"}
+    assert all(c["p_return"] < 0.5 and "/year at risk" in c["reason"] and " ago" in c["reason"] for c in calls)
+    at_stake = [c["value_at_risk"] for c in calls]
+    assert at_stake == sorted(at_stake, reverse=True)
 
     table = CliRunner().invoke(app, ["analyze", NL, "--as-of", "2026-11-20", "--lang", "en", "--excel", str(book)])
     assert table.exit_code == 0, table.output
@@ -45,3 +47,18 @@ def test_without_excel_the_terminal_says_how_to_see_the_rest():
     result = CliRunner().invoke(app, ["analyze", NL, "--as-of", "2026-11-20", "--lang", "en"])
     assert result.exit_code == 0
     assert "more: see them all with --excel FILE.xlsx" in result.output
+
+
+def test_without_a_forecast_the_list_is_overdue_clients_and_recently_lost_regulars():
+    from salon_segment.importers import read_exports
+    from salon_segment.render.call_list_view import call_list
+    from salon_segment.rules import Rules
+    from salon_segment.scoring import analyze
+
+    imported = read_exports([EXAMPLES / "salon-nl.csv"])
+    analysis = analyze(imported.ledger, as_of=pd.Timestamp("2026-11-20"), rules=Rules(), horizon_days=None)
+    calls = call_list(analysis)
+    lost = calls[calls["reason_code"] == "recently_lost"]
+    assert len(lost) and lost["days_overdue"].isna().all() and lost["reason"].str.contains("days ago").all()
+    assert calls.loc[calls["reason_code"] == "overdue", "days_overdue"].gt(0).all()
+    assert calls["revenue_12m"].is_monotonic_decreasing

@@ -1,9 +1,10 @@
 """The call list: one list for the terminal, the JSON and the Excel sheet, with a reason and an approach per row.
 
-Two kinds of client are on it: those overdue by their own rhythm (more than 1.5 × their usual interval since
-the last visit) and regulars lost recently (6+ visits, lost within the last 3 months), worth a call before
-they settle elsewhere. Most valuable first (revenue of the last 12 months). A lost client has no "days
-overdue" (their rhythm no longer says when they are due); their reason says how long ago the last visit was.
+With a forecast (the default), the list is the clients most likely to stay away, ranked by value at risk:
+(1 − P(return)) × what they would spend in a year (``scoring.prediction.at_risk``); the reason says their
+rhythm, how long ago they came and what is at stake. Without one (``--horizon`` too long for the data), two
+kinds of client are on it: those overdue by their own rhythm and regulars lost recently, most valuable first.
+The rule-based segment stays beside each row as a label.
 """
 
 from __future__ import annotations
@@ -23,14 +24,34 @@ from salon_segment.render.terminal import client_labels, segment_approach
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
 
-OVERDUE, RECENTLY_LOST = "overdue", "recently_lost"
+OVERDUE, RECENTLY_LOST, AT_RISK = "overdue", "recently_lost", "at_risk"
 TERMINAL_ROWS = 10
 KEYS = [L.CLIENT, L.CLIENT_NAME, L.PHONE, L.EMAIL, C.SEGMENT, C.LAST_VISIT, C.DAYS_SINCE_LAST, C.DAYS_OVERDUE,
-        C.REVENUE_WINDOW, C.VISITS, "reason_code", "reason", "approach"]  # fmt: skip
+        C.REVENUE_WINDOW, C.VISITS, "p_return", "value_at_risk", "reason_code", "reason", "approach"]  # fmt: skip
+WEEK = 7
+
+
+def _span(days: float) -> str:
+    """A gap in words: days below two weeks, weeks below 20 weeks, months beyond."""
+    if days < 14:
+        return F.count("{n} day", "{n} days", round(days))
+    if days < 140:
+        return F.count("{n} week", "{n} weeks", round(days / WEEK))
+    return F.count("{n} month", "{n} months", round(days / 30.44))
 
 
 def reason(row: Any) -> str:
     """Why to call, in words: the client's rhythm and how late they are, or how long a regular has been gone."""
+    if row["reason_code"] == AT_RISK:
+        interval = row.get("usual_interval_days")
+        rhythm = (
+            _("usually every {span}").format(span=_span(float(interval)))
+            if row[C.VISITS] >= 2 and not F.is_missing(interval)
+            else F.count("{n} visit so far", "{n} visits so far", int(row[C.VISITS]))
+        )
+        return _("{rhythm}, last {span} ago, {money}/year at risk").format(
+            rhythm=rhythm, span=_span(float(row[C.DAYS_SINCE_LAST])), money=F.money(row["value_at_risk"])
+        )
     ago = F.count("last visit {n} day ago", "last visit {n} days ago", row[C.DAYS_SINCE_LAST])
     if row["reason_code"] == OVERDUE:
         every = F.count("comes every {n} day", "comes every {n} days", round(float(row[C.MEDIAN_INTERVAL])))
@@ -45,11 +66,18 @@ def approach(row: Any) -> str:
 
 
 def call_list(analysis: Analysis) -> pd.DataFrame:
-    """The call list rows (``KEYS`` plus the segment label), most valuable first."""
-    overdue = analysis.call_list.assign(reason_code=OVERDUE)
-    lost = analysis.recently_lost_regulars.assign(reason_code=RECENTLY_LOST)
-    frame = pd.concat([overdue, lost]) if len(lost) else overdue
-    frame = frame.sort_values([C.REVENUE_WINDOW, L.CLIENT], ascending=[False, True], kind="stable").copy()
+    """The call list rows (``KEYS`` plus the segment label): most at stake first."""
+    at_risk = analysis.at_risk
+    if at_risk is not None:
+        frame = at_risk.assign(reason_code=AT_RISK).copy()
+    else:
+        overdue = analysis.call_list.assign(reason_code=OVERDUE)
+        lost = analysis.recently_lost_regulars.assign(reason_code=RECENTLY_LOST)
+        frame = pd.concat([overdue, lost]) if len(lost) else overdue
+        frame = frame.sort_values([C.REVENUE_WINDOW, L.CLIENT], ascending=[False, True], kind="stable").copy()
+    for column in ("p_return", "value_at_risk"):
+        if column not in frame.columns:
+            frame[column] = float("nan")
     frame[C.DAYS_OVERDUE] = frame[C.DAYS_OVERDUE].where(frame["reason_code"] == OVERDUE)
     frame["reason"] = [reason(row) for _i, row in frame.iterrows()] if len(frame) else []
     frame["approach"] = [approach(row) for _i, row in frame.iterrows()] if len(frame) else []

@@ -14,7 +14,13 @@ from salon_segment.scoring.client_list import client_list_metrics, list_only_cli
 from salon_segment.scoring.left_out import LeftOut, left_out
 from salon_segment.scoring.pareto import Pareto, pareto
 from salon_segment.scoring.periods import months_before
-from salon_segment.scoring.prediction import DEFAULT_HORIZON_DAYS, Prediction, predict, with_forecast
+from salon_segment.scoring.prediction import (
+    DEFAULT_HORIZON_DAYS,
+    Prediction,
+    predict,
+    with_forecast,
+)
+from salon_segment.scoring.prediction import at_risk as calls_at_risk
 from salon_segment.scoring.segments import LOST, RETURNING, SEGMENTS
 from salon_segment.scoring.visits import completed_lines
 
@@ -59,6 +65,13 @@ class Analysis:
         return overdue.sort_values(
             [C.DAYS_OVERDUE, C.REVENUE_WINDOW, L.CLIENT], ascending=[False, False, True], kind="stable"
         )
+
+    @property
+    def at_risk(self) -> pd.DataFrame | None:
+        """Whom to call ranked by value at risk (``prediction.at_risk``); None without a forecast."""
+        if self.prediction is None:
+            return None
+        return calls_at_risk(self.clients, self.prediction, as_of=self.as_of, rules=self.rules)
 
     @property
     def recently_lost_regulars(self) -> pd.DataFrame:

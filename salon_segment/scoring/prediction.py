@@ -13,6 +13,7 @@ from salon_segment.rules import Rules
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.backtest import Backtest, backtest, lost_threshold
 from salon_segment.scoring.forecast import forecast, inputs_from_ledger
+from salon_segment.scoring.periods import months_before
 from salon_segment.scoring.segments import POTENTIAL, SEGMENTS
 
 P_RETURN = "p_return"
@@ -114,6 +115,33 @@ def predict(
         lost_threshold_days=None if threshold is None or (isinstance(threshold, float) and math.isnan(threshold))
         else int(threshold),
     )
+
+
+CALL_MAX_P_RETURN = 0.5  # on the list: clients more likely to stay away than to come back unprompted
+CALL_WINDOW_DAYS = 365  # … and still winnable: gone no longer than the salon's lost threshold, or a year
+
+
+def at_risk(clients: pd.DataFrame, prediction: Prediction, *, as_of: pd.Timestamp, rules: Rules) -> pd.DataFrame:
+    """Whom to call, ranked by value at risk: (1 − p_return) × what the client would spend in a year.
+
+    On the list: clients with a visit, no booking ahead, more likely to stay away than not (p_return < 0.5),
+    and still winnable — gone no longer than the salon's own lost threshold (at least the lost rule plus three
+    months; a year when the data cannot tell). Calling a client who will come anyway, who spends little or who
+    left years ago wastes the owner's time.
+    """
+    window = prediction.lost_threshold_days or CALL_WINDOW_DAYS
+    shortest = (as_of - months_before(as_of, rules.lost_after_months + 3)).days
+    window = max(window, shortest)
+    days = clients[C.DAYS_SINCE_LAST].astype(float)
+    chosen = clients.loc[
+        (clients[C.VISITS] > 0)
+        & (clients[C.UPCOMING] == 0)
+        & (clients[P_RETURN] < CALL_MAX_P_RETURN)
+        & (clients[VALUE_AT_RISK] > 0)
+        & (days <= window)
+    ]
+    chosen = chosen.join(prediction.clients[[YEARLY_VALUE, USUAL_INTERVAL]], on=L.CLIENT)
+    return chosen.sort_values([VALUE_AT_RISK, L.CLIENT], ascending=[False, True], kind="stable")
 
 
 def with_forecast(clients: pd.DataFrame, prediction: Prediction | None) -> pd.DataFrame:
