@@ -1035,7 +1035,7 @@ def client(
 
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize,
+        delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize, horizon_days=90,
     )  # fmt: skip
     found = find_clients(analysis.clients, query)
     if found.empty:

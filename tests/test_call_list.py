@@ -3,7 +3,6 @@
 import json
 
 import pandas as pd
-
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 

@@ -13,9 +13,9 @@ from tests.helpers import EXAMPLES
 runner = CliRunner()
 DUTCH = EXAMPLES / "salon-nl.csv"
 SHEETS = {
-    "en": ["Summary", "Clients", "Call list", "Trend", "Prune", "About"],
-    "nl": ["Overzicht", "Klanten", "Bellijst", "Trend", "Opschonen", "Over"],
-    "ru": ["Сводка", "Клиенты", "Обзвон", "Динамика", "Чистка базы", "Об отчёте"],
+    "en": ["Summary", "Clients", "Call list", "Forecast", "Trend", "Prune", "About"],
+    "nl": ["Overzicht", "Klanten", "Bellijst", "Voorspelling", "Trend", "Opschonen", "Over"],
+    "ru": ["Сводка", "Клиенты", "Обзвон", "Прогноз", "Динамика", "Чистка базы", "Об отчёте"],
 }
 
 
@@ -54,7 +54,7 @@ def test_client_rows_are_typed_and_counted(tmp_path):
     assert isinstance(visits.value, int)
     assert clients.freeze_panes == "A2"
     assert list(clients.tables) == ["tbl_clients"]
-    assert clients.tables["tbl_clients"].ref == f"A1:S{clients.max_row}"
+    assert clients.tables["tbl_clients"].ref == f"A1:V{clients.max_row}"  # 22 columns, the forecast three included
     assert len(clients.conditional_formatting) == 1
 
 

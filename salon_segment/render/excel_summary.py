@@ -179,6 +179,9 @@ CLIENT_COLUMNS = (
     Column(N_("No-shows"), C.NO_SHOWS, "int", 8),
     Column(N_("Cancellations"), C.CANCELLATIONS, "int", 8),
     Column(N_("Next booking"), C.NEXT_BOOKING, "date", 12),
+    Column(N_("Chance of a visit"), "p_return", "share", 10),
+    Column(N_("Expected visits"), "expected_visits", "number", 10),
+    Column(N_("At risk (a year)"), "value_at_risk", "money", 13),
     Column(N_("Client key"), L.CLIENT, width=16),
 )
 CALL_COLUMNS = (
@@ -193,6 +196,8 @@ CALL_COLUMNS = (
     Column(N_("Days overdue"), C.DAYS_OVERDUE, "int", 8),
     Column(N_("Revenue 12 months"), C.REVENUE_WINDOW, "money", 13),
     Column(N_("Visits"), C.VISITS, "int", 8),
+    Column(N_("At risk (a year)"), "value_at_risk", "money", 13),
+    Column(N_("Chance of a visit"), "p_return", "share", 10),
 )
 TREND_COLUMNS = (
     Column(N_("Month"), T.MONTH, "date", 12),
@@ -458,6 +463,9 @@ def write_summary(
     call_sheet = _new_sheet(workbook, _("Call list"))
     call_sheet.freeze_panes = "A2"
     writer.table(call_sheet, "tbl_call_list", CALL_COLUMNS, calls)
+    from salon_segment.render.forecast_sheet import forecast_sheet
+
+    forecast_sheet(writer, workbook, analysis)
 
     trend_sheet = _new_sheet(workbook, _("Trend"))
     trend_sheet.freeze_panes = "A2"

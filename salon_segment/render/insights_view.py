@@ -188,6 +188,13 @@ def card_view(card: ClientCard, rules: Any) -> RenderableType:
             _("next booking {next}").format(next=F.date(c[C.NEXT_BOOKING])),
         ])),
     ]  # fmt: skip
+    if "p_return" in c.index and not F.is_missing(c["p_return"]):
+        rows.append((_("Next 90 days"), _(
+            "{chance} chance of a visit · {visits} visits and {revenue} expected · {risk}/year at risk"
+        ).format(
+            chance=F.share(c["p_return"]), visits=F.number(c["expected_visits"]),
+            revenue=F.money(c["expected_revenue"]), risk=F.money(c["value_at_risk"]),
+        )))  # fmt: skip
     for label, value in rows:
         grid.add_row(label, value)
     history = Table(title=_("Last visits"), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)

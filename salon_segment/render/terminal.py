@@ -16,7 +16,9 @@ from salon_segment.i18n import _, ngettext
 from salon_segment.importers import FileReport
 from salon_segment.render import formatting as F
 from salon_segment.render.fitted import FittedColumn, FittedTable
+from salon_segment.render.forecast_view import forecast_warnings
 from salon_segment.render.json_report import import_warnings, unavailable_segments
+from salon_segment.render.left_out_view import left_out_lines
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
 from salon_segment.scoring.prune import PrunePlan
@@ -319,6 +321,8 @@ def analysis_view(
     parts: list[RenderableType] = [
         _header(analysis, reports),
         *_warnings(reports),
+        *[Text(w, style="yellow") for w in forecast_warnings(analysis.prediction)],
+        *left_out_lines(analysis),
         _pareto(analysis),
         _segments(analysis),
         Text(""),
