@@ -757,7 +757,8 @@ def _show(output_format: OutputFormat, document: Any, view: Any) -> None:
         return
     from rich.console import Console
 
-    Console().print(view())
+    # text from the export ("[link=…]", "[/bold]") is shown as written, never read as markup
+    Console(markup=False, emoji=False).print(view())
 
 
 PeriodOpt = Annotated[str, typer.Option("--period", help="How far back: 12m, 6m, 2y or 90d.", metavar="DURATION")]

@@ -56,7 +56,9 @@ def end() -> None:
 
 
 def _stage_text(name: str, detail: str) -> str:
-    return f"[bold]{name}[/bold] {detail}".rstrip() + "…"
+    from rich.markup import escape
+
+    return f"[bold]{escape(name)}[/bold] {escape(detail)}".rstrip() + "…"
 
 
 @contextlib.contextmanager

@@ -19,6 +19,9 @@ from salon_segment.importers.headers import normalize_header
 from salon_segment.importers.month_names import parse_month_names
 
 
+CONTROL_CHARACTERS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # every C0/C1 control but tab and line feed
+
+
 @dataclass(frozen=True)
 class TextColumn:
     """A text column as codes into its distinct values (stripped): parse each distinct value once.
@@ -35,7 +38,9 @@ class TextColumn:
         if isinstance(values, TextColumn):
             return values
         codes, uniques = pd.factorize(values)  # Arrow-backed columns are dictionary-encoded by Arrow
-        distinct = pd.Series(np.asarray(uniques, dtype=object)).astype(str).str.strip().astype(object)
+        distinct = pd.Series(np.asarray(uniques, dtype=object)).astype(str)
+        # control characters (ESC sequences, BEL, C1 codes) never reach a terminal, a sheet or a key
+        distinct = distinct.str.replace(CONTROL_CHARACTERS, "", regex=True).str.strip().astype(object)
         return cls(np.asarray(codes), distinct, values.index)
 
     def spread(self, per_unique: object) -> pd.Series:

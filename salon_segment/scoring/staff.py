@@ -61,7 +61,9 @@ def staff_summary(
             "product": by_staff["product"].sum(),
         }
     )
-    summary[PRODUCT_SHARE] = (summary["product"] / summary[REVENUE]).where(summary[REVENUE] > 0, 0.0)
+    # a share of the period's revenue, in [0, 1]: product refunds can outweigh product sales in a short period
+    share = (summary["product"] / summary[REVENUE]).clip(0.0, 1.0)
+    summary[PRODUCT_SHARE] = share.where(summary[REVENUE] > 0, 0.0)
 
     days = visits[[L.CLIENT, L.DATE]].drop_duplicates().sort_values([L.CLIENT, L.DATE])
     days["next"] = days.groupby(L.CLIENT, sort=False)[L.DATE].shift(-1)
