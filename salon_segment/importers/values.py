@@ -18,7 +18,6 @@ from salon_segment.i18n import N_
 from salon_segment.importers.headers import normalize_header
 from salon_segment.importers.month_names import parse_month_names
 
-
 CONTROL_CHARACTERS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # every C0/C1 control but tab and line feed
 
 
