@@ -269,10 +269,19 @@ def header_score(cells: Sequence[object], overrides: Mapping[str, str] | None = 
 
 
 def find_header_row(records: Sequence[Sequence[object]], overrides: Mapping[str, str] | None = None) -> int | None:
-    """Index of the first record naming the most fields (at least two); None when no record does."""
+    """Index of the first record naming the most fields (at least two); None when no record does.
+
+    A record that holds every required header of an export profile counts as naming them all: a till's service
+    listing ("IsActive, Code, Desc, Cate, Price, Cost") names few fields in any language, yet is its header.
+    """
+    from salon_segment.importers.profiles import PROFILES
+
+    required = [{normalize_header(h) for h in p.required} for p in PROFILES]
     best_index, best_score = None, 1
     for index, cells in enumerate(records):
         score = header_score(cells, overrides)
+        present = {normalize_header(c) for c in cells}
+        score = max([score, *(len(r) + 1 for r in required if r <= present)])
         if score > best_score:
             best_index, best_score = index, score
     return best_index
