@@ -79,8 +79,9 @@ def call_list(analysis: Analysis) -> pd.DataFrame:
         if column not in frame.columns:
             frame[column] = float("nan")
     frame[C.DAYS_OVERDUE] = frame[C.DAYS_OVERDUE].where(frame["reason_code"] == OVERDUE)
-    frame["reason"] = [reason(row) for _i, row in frame.iterrows()] if len(frame) else []
-    frame["approach"] = [approach(row) for _i, row in frame.iterrows()] if len(frame) else []
+    rows = frame.to_dict("records")  # plain dicts: several times faster than iterrows on a long list
+    frame["reason"] = [reason(row) for row in rows]
+    frame["approach"] = [approach(row) for row in rows]
     frame["segment_label"] = client_labels(frame)
     return frame.reset_index(drop=True)
 
