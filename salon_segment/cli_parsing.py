@@ -96,6 +96,7 @@ def month_name(month: int) -> str:
 def require_rows(reports: Sequence[Any]) -> None:
     """Exit 1 naming the file when an input has no data rows, or none that could be used (never an empty report)."""
     from salon_segment.errors import InputFileError
+    from salon_segment.importers.cells import SKIP_WALK_IN
 
     for report in reports:
         if report.rows_read == 0:
@@ -104,7 +105,8 @@ def require_rows(reports: Sequence[Any]) -> None:
                     path=report.path
                 )
             )
-        if report.rows_used == 0:
+        walk_in_sales = len(report.skipped.get(SKIP_WALK_IN, []))  # used, as walk-in sales: not a failure
+        if report.rows_used + walk_in_sales == 0:
             raise InputFileError(
                 ngettext(
                     "{path}: the {n} data row could not be used; salon-segment inspect {path} shows why.",

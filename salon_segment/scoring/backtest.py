@@ -54,8 +54,9 @@ class Backtest:
 
     @property
     def beats_recency(self) -> bool:
-        """Whether the forecast ranks returns better than days since the last visit does."""
-        return bool(self.auc > self.recency_auc)
+        """Whether the forecast ranks returns better than days since the last visit does; True when the window
+        cannot tell (every client came back, or none: no AUC), since nothing then speaks against it."""
+        return not bool(self.auc <= self.recency_auc)
 
 
 def _recency_probability(visits: pd.DataFrame, fitted_at: pd.Timestamp, horizon: pd.Timedelta) -> pd.Series:

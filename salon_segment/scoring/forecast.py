@@ -300,6 +300,27 @@ def _predict(model: ForecastModel, f: _Features, booked: np.ndarray, horizon: in
     return p, np.maximum(ev, p)
 
 
+MIN_GAP_DAYS = 7.0  # "usually every 2 days" from two visits close together is no rhythm to value a year by
+YEAR_DAYS = 365.25
+MIN_FIRST_YEAR_CLIENTS = 30
+
+
+def _yearly_visits(h: _History, now: _Features, ref: int) -> np.ndarray:
+    """Visits a year each client would make had they stayed: their own rhythm (at most one a week); for a
+    one-time client, what the salon's clients made in the year after their first visit (data-derived), since a
+    single visit says nothing about a rhythm."""
+    from_rhythm = YEAR_DAYS / np.maximum(now.mean_gap, MIN_GAP_DAYS)
+    first = pd.Series(h.day).groupby(h.code).transform("min").to_numpy()
+    seen_a_year = first <= ref - YEAR_DAYS
+    clients = np.unique(h.code[seen_a_year])
+    if clients.size < MIN_FIRST_YEAR_CLIENTS:  # too few clients known for a year: one more visit, no more
+        first_year = 1.0
+    else:
+        followed = ((h.day > first) & (h.day <= first + YEAR_DAYS) & seen_a_year).sum()
+        first_year = followed / clients.size  # visits after the first, within a year, per client
+    return np.where(now.n <= 1, first_year, from_rhythm)
+
+
 def forecast(
     visits: pd.DataFrame,
     *,
@@ -327,7 +348,7 @@ def forecast(
     ref = int(_days([as_of])[0])
     booked = _booked_inside(bookings, h.keys, ref, horizon_days)[now.code]
     p, ev = _predict(model, now, booked, horizon_days)
-    yearly = 365.25 / np.maximum(now.mean_gap, 1.0) * now.spend
+    yearly = _yearly_visits(h, now, ref) * now.spend
     clients = pd.DataFrame(
         {
             "p_return": p,
@@ -360,7 +381,8 @@ def inputs_from_ledger(ledger: pd.DataFrame, as_of: pd.Timestamp) -> ForecastInp
     as_of = pd.Timestamp(as_of)
     status = ledger[L.STATUS]
     dates = ledger[L.DATE]
-    upcoming = ((status == L.BOOKED) & (dates > as_of)).to_numpy()
+    # a booking is any line after as_of that is not cancelled (as the analysis' upcoming bookings count them)
+    upcoming = (~status.isin([L.CANCELLED, L.UNKNOWN_STATUS]) & (dates > as_of)).to_numpy()
     bookings = (
         pd.DataFrame({L.CLIENT: ledger[L.CLIENT].to_numpy()[upcoming], L.DATE: dates.to_numpy()[upcoming]})
         .groupby(L.CLIENT, sort=True)[L.DATE]

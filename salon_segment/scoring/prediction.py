@@ -68,7 +68,8 @@ def _segment_table(clients: pd.DataFrame, per_client: pd.DataFrame, earlier: pd.
                         "backtest_actual_revenue"]  # fmt: skip
         table = table.join(past, how="outer")
     order = pd.Index([*SEGMENTS, POTENTIAL]).intersection(table.index, sort=False)
-    return table.reindex(order).fillna(0.0).rename_axis(C.SEGMENT).reset_index()
+    table = table.reindex(order).fillna(0.0).rename_axis(C.SEGMENT).reset_index()
+    return table.astype({"clients": "int64"})
 
 
 def predict(
