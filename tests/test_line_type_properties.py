@@ -114,3 +114,18 @@ def test_a_walk_in_line_is_shown_apart_with_its_share(tmp_path):
     imported = read_exports([tmp_path / "walk.csv"])
     share = analyze(imported.ledger, as_of=AS_OF, rules=Rules(), walk_ins=imported.walk_ins).left_out.walk_ins.share
     assert share == pytest.approx(40 / 100)
+
+
+def test_a_total_that_is_subtotal_plus_tax_is_not_revenue(tmp_path):
+    export = tmp_path / "till.csv"
+    export.write_text(
+        "Date,Time,Customer,Staff,Item,Qty,Unit Price,Subtotal,Tax,Total\n"
+        "2026-01-10,10:00,Anna,Lisa,Shampoo,2,10.00,20.00,4.20,24.20\n"
+        "2026-01-10,10:00,Anna,Lisa,Cut,1,30.00,30.00,6.30,36.30\n"
+        "2026-02-10,11:00,Bob,Lisa,Cut,1,30.00,30.00,6.30,36.30\n",
+        encoding="utf-8",
+    )
+    imported = read_exports([export])
+    assert imported.reports[0].mapping["amount"] == "Subtotal"  # Subtotal + Tax = Total: revenue is without tax
+    totals = analyze(imported.ledger, as_of=AS_OF, rules=Rules(), horizon_days=None).totals
+    assert (totals.revenue, totals.product_revenue) == (80.0, 20.0)

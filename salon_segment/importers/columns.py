@@ -181,6 +181,9 @@ def choose_columns(
             if name == H.DATE:
                 scored = _appointment_after_creation(scored, cells)
                 candidates[name] = scored
+            if name == H.AMOUNT:
+                scored = _before_tax(scored, header, cells)
+                candidates[name] = scored
             mapping[name] = scored[0].position
             free.discard(scored[0].position)
     # The other fields: the synonym mapping of the columns left.
@@ -212,6 +215,36 @@ def _appointment_after_creation(scored: list[Candidate], cells: pd.DataFrame) ->
             f"{scored[0].header!r} on {second_later:.0%} of rows (bookings are made before the visit)",
         )
         return [winner, scored[0], *scored[2:]]
+    return scored
+
+
+TAX_WORDS = ("tax", "vat", "btw", "ндс", "налог", "mwst", "ust", "tva", "iva", "gst", "hst", "pst")
+SUBTOTAL_WORDS = ("subtotal", "sub total", "subtotaal", "zwischensumme", "sous total", "подытог")
+
+
+def _before_tax(scored: list[Candidate], header: Sequence[str], cells: pd.DataFrame) -> list[Candidate]:
+    """A total that is another column plus a tax column is the amount with tax: the other column is the revenue.
+
+    "Subtotal 20.00, Tax 4.20, Total 24.20": revenue is without tax where the export separates it.
+    """
+    from salon_segment.importers.values import parse_amounts
+
+    chosen = scored[0]
+    taxes = [p for p, h in enumerate(header) if any(f" {w}" in f" {H.normalize_header(h)} " for w in TAX_WORDS)]
+    others = [p for p, h in enumerate(header) if p != chosen.position and p not in taxes
+              and any(f" {w} " in f" {H.normalize_header(h)} " for w in SUBTOTAL_WORDS)]  # fmt: skip
+    if not taxes or not others:
+        return scored
+    total = parse_amounts(_sample_aligned(cells, chosen.position)).values
+    for other in others:
+        part = parse_amounts(_sample_aligned(cells, other)).values
+        for tax in taxes:
+            added = part + parse_amounts(_sample_aligned(cells, tax)).values
+            both = total.notna() & added.notna() & (total != 0)
+            if both.sum() >= 3 and float(((total - added).abs() < 0.015)[both].mean()) >= 0.9:
+                reason = f"{header[other]!r} + {header[tax]!r} = {chosen.header!r}: the amount before tax"
+                winner = Candidate(header[other], other, chosen.score + 1, reason)
+                return [winner, *scored]
     return scored
 
 
