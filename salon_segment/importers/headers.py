@@ -100,7 +100,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "net amount", "net", "net sales", "net total", "amount excl vat", "netto", "netto bedrag", "bedrag excl btw",
         "amount", "price", "revenue", "total", "sales", "paid", "amount paid", "line total",
         "prijs", "bedrag", "totaal", "omzet", "betaald",
-        "сумма", "стоимость", "цена", "итого", "выручка", "оплачено",
+        "сумма", "продано", "стоимость", "цена", "итого", "выручка", "оплачено",
         "preis", "betrag", "umsatz", "summe", "prix", "montant", "total ttc", "chiffre d affaires",
         "importo", "prezzo", "totale",
     ),
@@ -133,20 +133,24 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     ),
     VISIT_COUNT: (
         "visits", "number of visits", "total visits", "visit count", "appointments", "total appointments",
+        "check ins", "completed visits",
         "aantal bezoeken", "bezoeken", "aantal afspraken", "количество визитов", "визитов", "визиты", "всего визитов",
         "anzahl besuche", "besuche", "nombre de visites", "visites", "numero visite",
     ),
     TOTAL_SPENT: (
         "total spent", "total spend", "lifetime value", "total sales", "spent", "amount spent", "total revenue",
+        "total invoiced", "total invoiced value", "invoiced", "продано всего",
         "totaal besteed", "besteed", "totale omzet", "сумма продаж", "потрачено", "всего оплачено", "сумма покупок",
         "общая сумма", "umsatz gesamt", "gesamtumsatz", "total depense", "speso totale",
     ),
     SERVICE_SPENT: (
         "service sales", "services spent", "spent on services", "service revenue", "omzet behandelingen",
+        "invoiced services", "services invoiced",
         "услуги сумма", "сумма услуг", "dienstleistungsumsatz", "ventes prestations",
     ),
     PRODUCT_SPENT: (
         "product sales", "products spent", "spent on products", "product revenue", "retail sales",
+        "invoiced products", "products invoiced",
         "omzet producten", "сумма товаров", "товары сумма", "produktumsatz", "ventes produits",
     ),
     CREATED: (

@@ -33,7 +33,11 @@ PROFILES = (
             H.LINE_ID: ("Appointment ID",),
             H.CATEGORY: ("Category",),
         },
-        statuses={"canceled": L.CANCELLED, "no show": L.NO_SHOW, "scheduled": L.COMPLETED},
+        # a "Canceled" column holds yes/no; a status column the words below
+        statuses={
+            "canceled": L.CANCELLED, "no show": L.NO_SHOW, "scheduled": L.COMPLETED,
+            "yes": L.CANCELLED, "no": L.COMPLETED, "true": L.CANCELLED, "false": L.COMPLETED,
+        },
         default_line_type=L.SERVICE,  # appointments are services: "Hydrating Serum Facial" is no product
         ignore=("Date Scheduled", "Paid?", "Amount Paid Online", "Certificate Code", "Label", "Scheduled By", "Notes"),
         generic_fields=False,
