@@ -242,8 +242,8 @@ def _before_tax(scored: list[Candidate], header: Sequence[str], cells: pd.DataFr
             added = part + parse_amounts(_sample_aligned(cells, tax)).values
             both = total.notna() & added.notna() & (total != 0)
             if both.sum() >= 3 and float(((total - added).abs() < 0.015)[both].mean()) >= 0.9:
-                reason = f"{header[other]!r} + {header[tax]!r} = {chosen.header!r}: the amount before tax"
-                winner = Candidate(header[other], other, chosen.score + 1, reason)
+                why = f"{header[other]!r} + {header[tax]!r} = {chosen.header!r}: the amount before tax"
+                winner = Candidate(header[other], other, chosen.score + 1, why)
                 return [winner, *scored]
     return scored
 
