@@ -68,13 +68,11 @@ def line_types(
     services): no guessing from words then, unless the export's own type column says otherwise.
     """
     service, product = _CODE[L.SERVICE], _CODE[L.PRODUCT]
-    codes = np.full(n, _CODE[default or L.SERVICE], dtype="int64")
-    if default:  # a report of one line type: no guessing from words
-        ...
-    elif product_items:  # a product listing is the whole range: what it does not list is a service
+    codes = np.full(n, _CODE[default or L.SERVICE], dtype="int64")  # a report of one line type: no guessing
+    if not default and product_items:  # a product listing is the whole range: what it does not list is a service
         if item is not None:
             codes = np.where(fold_name(item).isin(product_items).to_numpy(), product, codes)
-    elif item is not None or category is not None:  # else product words or a retail size in the item
+    elif not default and (item is not None or category is not None):  # product words or a retail size
         guessed = np.zeros(n, dtype=bool)
         for column, size in ((item, True), (category, False)):
             if column is not None:
