@@ -239,8 +239,12 @@ def _load(
     lang: Language | None = None,
     pseudonymize: bool = False,
     delimiter: str | None = None,
+    keep_snapshots: bool = False,
 ) -> tuple[Any, Any]:
-    """Settings and the imported ledger for a command; sets the report language and currency."""
+    """Settings and the imported ledger for a command; sets the report language and currency.
+
+    The inputs' bytes are kept only when a cleaned copy will be cut from them (``keep_snapshots``).
+    """
     from salon_segment.config import load_settings
     from salon_segment.importers import ImportOptions, read_exports
     from salon_segment.importers.catalogue import read_product_catalogue
@@ -267,6 +271,8 @@ def _load(
         imported = read_exports(files, options, delimiter=forced_delimiter)
     for note in imported.notes:
         typer.echo(_("Note: {note}").format(note=note), err=True)
+    if not keep_snapshots:
+        imported.snapshots.clear()  # memory: only prune --keep-out needs the bytes again
     if pseudonymize:
         import dataclasses
 
@@ -583,6 +589,7 @@ def prune(
         products=products,
         lang=lang,
         pseudonymize=pseudonymize,
+        keep_snapshots=keep_out is not None,
     )
     if duration is None:
         duration = parse_inactive(settings.rules.prune_inactive)
