@@ -193,6 +193,30 @@ def test_item21_shared_strings_bomb_is_refused_in_bounded_memory(tmp_path):
     assert peak < 2**30
 
 
+def test_item21_millions_of_shared_strings_for_a_few_cells_are_refused(tmp_path):
+    # under the unzip limit, but 3 million strings for 60 cells: the reader would hold them all
+    blocks = [b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">']
+    blocks += [b"<si><t>y</t></si>" * 100_000] * 30 + [b"</sst>"]
+    book = tmp_path / "strings.xlsx"
+    book.write_bytes(rewrite_member(workbook_bytes(LEDGER_ROWS), "", None, extra={"xl/sharedStrings.xml": blocks}))
+    result = invoke("analyze", book, "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert "shared strings (3,000,000 strings" in one_line_error(result)
+
+
+def test_item21_a_workbook_bigger_than_memory_allows_is_refused_with_the_limit_to_raise(tmp_path):
+    rows = [["Datum", "Klant", "Bedrag", *[f"Extra {i}" for i in range(22)]]]
+    rows += [["2026-03-01", f"Klant {i}", 50, *range(22)] for i in range(99)]
+    book = tmp_path / "wide.xlsx"
+    book.write_bytes(workbook_bytes(rows))
+    config = tmp_path / "salon-segment.toml"
+    config.write_text("[limits]\nmax_file_mb = 1\n", encoding="utf-8")
+    result = invoke("analyze", book, "--as-of", AS_OF, "--config", config)
+    assert result.exit_code == 1
+    assert "more than the 2,000 a workbook may hold under max_file_mb = 1" in one_line_error(result)
+    assert invoke("analyze", book, "--as-of", AS_OF).exit_code == 0
+
+
 @pytest.mark.parametrize(
     "damage",
     [lambda b: b[: len(b) // 2], lambda b: b.replace(b"Klant 3", b"Klant &bogus; 3")],
