@@ -341,17 +341,18 @@ def test_item5_prune_of_the_same_input_twice_writes_each_cleaned_copy_once(tmp_p
 # ---------------------------------------------------------------- 7: Windows-1252 against Windows-1250
 
 WESTERN = ["Hélène Dupré", "Zoë de Vries", "Anaïs Lefèvre", "Françoise Gérard", "Noël Brûlé", "Chloë Maës"]
-CENTRAL = {
-    "cs": ["Jiří Dvořák", "Věra Nováková", "Tomáš Černý", "Zdeněk Růžička", "Petra Šťastná"],
-    "pl": ["Paweł Wałęsa", "Małgorzata Kowalczyk", "Łukasz Żółć", "Agnieszka Wiśniewska", "Zofia Woźniak"],
+NAMES = {
+    "french-dutch": (WESTERN, "cp1252"),
+    "one-french-name": (WESTERN[:1], "cp1252"),
+    "portuguese-italian-danish": (["João Simões", "Nicolò Mazzà", "Søren Jørgensen", "Lærke Møller"], "cp1252"),
+    "czech": (["Jiří Dvořák", "Věra Nováková", "Tomáš Černý", "Zdeněk Růžička", "Petra Šťastná"], "cp1250"),
+    "one-czech-name": (["Jiří Dvořák"], "cp1250"),
+    "polish": (["Paweł Wałęsa", "Małgorzata Kowalczyk", "Łukasz Żółć", "Agnieszka Wiśniewska"], "cp1250"),
+    "croatian-hungarian": (["Ivana Šarić", "Marko Kovačević", "Erdős Pál", "Szőke Gyöngyi"], "cp1250"),
 }
 
 
-@pytest.mark.parametrize(
-    ("names", "code_page"),
-    [(WESTERN, "cp1252"), (WESTERN[:1], "cp1252"), (CENTRAL["cs"], "cp1250"), (CENTRAL["pl"], "cp1250")],
-    ids=["french-dutch", "one-french-name", "czech", "polish"],
-)
+@pytest.mark.parametrize(("names", "code_page"), NAMES.values(), ids=NAMES.keys())
 def test_item7_single_byte_code_page_is_chosen_by_the_names(tmp_path, names, code_page):
     lines = [[f"0{i + 1}-03-2026", name, "Knippen", "50,00"] for i, name in enumerate(names)]
     export = write_csv(tmp_path / "export.csv", lines, encoding=code_page)
