@@ -306,12 +306,9 @@ def _check_ods(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: Path, li
         for count, body in _ODS_ROW.findall(chunk):
             if _ODS_VALUE.search(body):
                 rows = max(rows, int(count))
-    if (
-        columns > limits.max_columns
-        or rows > MAX_ROWS
-        or rows * max(columns, 1) > max(MIN_CELL_ALLOWANCE, CELLS_PER_PRESENT_CELL * present)
-    ):
+    most = min(max(MIN_CELL_ALLOWANCE, CELLS_PER_PRESENT_CELL * present), limits.max_file_mb * CELLS_PER_MB)
+    if columns > limits.max_columns or rows > MAX_ROWS or rows * max(columns, 1) > most:
         raise InputFileError(
-            f"{path}: content.xml repeats filled cells up to {rows:,} rows by {columns:,} columns, beyond the "
-            f"limits of {limits.max_columns:,} columns and {MAX_ROWS:,} rows; {_FAR}"
+            f"{path}: the sheet repeats filled cells over {rows:,} rows by {columns:,} columns, beyond the "
+            f"limits of {limits.max_columns:,} columns, {MAX_ROWS:,} rows and {most:,} cells; {_FAR}"
         )
