@@ -46,8 +46,8 @@ def take_snapshot(path: Path, limits: Limits | None = None) -> Snapshot:
     path = Path(path)
     limits = limits or Limits()
     limit = limits.max_file_mb * 2**20
-    try:
-        with path.open("rb") as handle:
+    try:  # O_NONBLOCK: a named pipe is refused below instead of blocking the open
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
             status = os.fstat(handle.fileno())
             if not _is_regular(status.st_mode):
                 raise InputFileError(f"{path}: not a file.")
