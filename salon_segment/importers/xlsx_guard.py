@@ -16,7 +16,7 @@ process. So, for .xlsx/.xlsm/.xlsb/.ods (zip containers), before the reader runs
 * .ods rows and cells repeated with values (``number-rows-repeated``/``number-columns-repeated``) count
   towards the same limits.
 
-.xls (OLE) files are bounded by the format itself (65,536 × 256 cells) and by ``max_file_mb``.
+.xls (OLE) files are bounded by the format itself (65,536 × 256 cells a sheet) and may be at most 256 MB.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ CELLS_PER_MB = 2_000  # of max_file_mb: 4,096,000 cells (about 1 GiB while read)
 CHUNK = 8 * MB
 OVERLAP = 256  # a reference split across two chunks is found in the overlap
 MAX_MEMBERS = 10_000
+MAX_XLS_MB = 256  # an .xls sheet holds at most 65,536 rows: a bigger file is mostly something else
 
 _CELL_REF = re.compile(rb'<c\b[^>]{0,200}?\br="([A-Z]{1,4})([0-9]{1,9})"')
 _ROW_REF = re.compile(rb'<row\b[^>]{0,200}?\br="([0-9]{1,9})"')
@@ -64,8 +65,14 @@ def column_number(letters: bytes) -> int:
 
 def check_workbook(data: bytes, path: Path, limits: Limits) -> None:
     """Refuse (InputFileError, one sentence) a zip workbook whose content would not fit in bounded memory."""
-    if not data.startswith(b"PK"):
-        return  # .xls (OLE): bounded by the format and by max_file_mb
+    if not data.startswith(b"PK"):  # .xls (OLE): 65,536 × 256 cells a sheet; its size bounds the strings
+        most = min(limits.max_file_mb, MAX_XLS_MB) * MB
+        if len(data) > most:
+            raise InputFileError(
+                f"{path}: the .xls workbook is {len(data) / MB:,.0f} MB, more than the {most / MB:,.0f} MB an "
+                "export in this old format can be; save it as .xlsx or export the sheet as CSV."
+            )
+        return
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
