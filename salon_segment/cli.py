@@ -268,11 +268,9 @@ def _load(
         limits=settings.limits,
     )
     with _progress(_("Reading {n} file(s)…").format(n=len(files))):
-        imported = read_exports(files, options, delimiter=forced_delimiter)
+        imported = read_exports(files, options, delimiter=forced_delimiter, keep_bytes=keep_snapshots)
     for note in imported.notes:
         typer.echo(_("Note: {note}").format(note=note), err=True)
-    if not keep_snapshots:
-        imported.snapshots.clear()  # memory: only prune --keep-out needs the bytes again
     if pseudonymize:
         import dataclasses
 

@@ -19,7 +19,7 @@ from salon_segment.importers.normalize import (
     Normalized,
     normalize,
 )
-from salon_segment.importers.snapshot import read_inputs
+from salon_segment.importers.snapshot import InputSet
 from salon_segment.importers.source import RawTable, read_table
 
 __all__ = [
@@ -123,19 +123,28 @@ def with_broken_lines(part: Normalized, raw: RawTable) -> Normalized:
 
 
 def read_exports(
-    paths: Sequence[Path], options: ImportOptions | None = None, *, delimiter: str | None = None
+    paths: Sequence[Path],
+    options: ImportOptions | None = None,
+    *,
+    delimiter: str | None = None,
+    keep_bytes: bool = True,
 ) -> ImportResult:
     """Read every export (visit exports and client lists) and merge them; clients match by identity key.
 
-    Each file is read from disk once, into a snapshot that the cleaned copy of ``prune`` uses too; a file
-    named twice (also through a link) or a copy with the same bytes is read once, with a note.
+    Each file is read from disk once, into a snapshot that the cleaned copy of ``prune`` uses too
+    (``ImportResult.snapshots``; with ``keep_bytes=False`` each file's bytes are let go once it is parsed).
+    A file named twice (also through a link) or a copy with the same bytes is read once, with a note.
     ``delimiter`` forces the CSV delimiter (``ImportOptions.delimiter`` when that option exists).
     """
     options = options or ImportOptions()
     delimiter = delimiter or getattr(options, "delimiter", None)
-    inputs = read_inputs(paths, options.limits)
+    inputs = InputSet(options.limits)
+    kept: dict[str, bytes] = {}
     parts = []
-    for snapshot in inputs.snapshots:
+    for path in paths:
+        snapshot = inputs.take(path)
+        if snapshot is None:
+            continue
         raw = read_table(
             snapshot.path,
             encoding=options.encoding,
@@ -145,7 +154,12 @@ def read_exports(
             delimiter=delimiter,
             snapshot=snapshot,
         )
+        if keep_bytes:
+            kept[str(snapshot.path)] = snapshot.data
+        del snapshot
+        raw = dataclasses.replace(raw, data=b"")  # normalising does not need the bytes
         parts.append(with_broken_lines(normalize(raw, options), raw))
+        del raw
     parts = drop_overlaps(parts)
     ledgers = [p.table for p in parts if p.kind != CLIENT_LIST_KIND]
     lists = [p.table for p in parts if p.kind == CLIENT_LIST_KIND]
@@ -155,7 +169,7 @@ def read_exports(
         client_list=pd.concat(lists, ignore_index=True) if lists else L.empty_client_list(),
         reports=[p.report for p in parts],
         rejects=pd.concat(rejects, ignore_index=True) if rejects else pd.DataFrame(columns=list(REJECT_COLUMNS)),
-        snapshots={str(s.path): s.data for s in inputs.snapshots},
+        snapshots=kept,
         aliases=inputs.aliases,
         notes=inputs.notes,
     )
