@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,15 +72,6 @@ def _is_regular(mode: int) -> bool:
     return stat.S_ISREG(mode)
 
 
-@dataclass(frozen=True)
-class Inputs:
-    """The distinct inputs, which named path stands for which read one, and the notes to show."""
-
-    snapshots: list[Snapshot]
-    aliases: dict[str, str]  # a path given on the command line → the path whose snapshot stands for it
-    notes: list[str]
-
-
 class InputSet:
     """Snapshots the distinct inputs one at a time (so one file's bytes are in memory unless the caller keeps
     them); the same file (device and inode) or the same bytes under another name is skipped with a note."""
@@ -119,10 +109,3 @@ class InputSet:
         self._by_file[(snapshot.device, snapshot.inode)] = str(path)
         self._by_digest[digest] = str(path)
         return snapshot
-
-
-def read_inputs(paths: Sequence[Path], limits: Limits | None = None) -> Inputs:
-    """Snapshot every path once; the same file (device and inode) or the same bytes under another name once."""
-    inputs = InputSet(limits)
-    snapshots = [s for s in (inputs.take(p) for p in paths) if s is not None]
-    return Inputs(snapshots=snapshots, aliases=inputs.aliases, notes=inputs.notes)
