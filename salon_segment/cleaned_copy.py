@@ -103,9 +103,9 @@ def record_spans(
             header = record
             break
     if header_row is not None and len(spans) == header_row:
-        for record in split_records(lines[consumed:], delimiter, len(header)):
-            spans.append((offsets[consumed], offsets[consumed + record.lines]))
-            consumed += record.lines
+        for count in split_records(lines[consumed:], delimiter, len(header), fields=False).lines:
+            spans.append((offsets[consumed], offsets[consumed + count]))
+            consumed += count
     if consumed < len(lines):  # trailing lines the reader yields nothing for
         spans[-1] = (spans[-1][0], offsets[-1]) if spans else (offsets[consumed], offsets[-1])
     return bom, spans

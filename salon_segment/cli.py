@@ -307,8 +307,12 @@ def _load(
     delimiter: str | None = None,
     need_rows: bool = True,
     quiet: bool = False,
+    keep_snapshots: bool = False,
 ) -> tuple[Any, Any]:
-    """Settings and the imported ledger for a command; sets the report language and currency."""
+    """Settings and the imported ledger for a command; sets the report language and currency.
+
+    The inputs' bytes are kept only when a cleaned copy will be cut from them (``keep_snapshots``).
+    """
     progress.begin(files, quiet=quiet)  # first, before the heavy imports: the stage shows within a second
     from salon_segment.config import load_settings
     from salon_segment.importers import ImportOptions, read_exports
@@ -332,7 +336,7 @@ def _load(
         limits=settings.limits,
     )
     with progress.importer_stages():
-        imported = read_exports(files, options, delimiter=forced_delimiter)
+        imported = read_exports(files, options, delimiter=forced_delimiter, keep_bytes=keep_snapshots)
     for note in imported.notes:
         typer.echo(_("Note: {note}").format(note=note), err=True)
     progress.stage(_("scoring"), ngettext("{n} line", "{n} lines", len(imported.ledger)).format(n=len(imported.ledger)))
@@ -688,6 +692,7 @@ def prune(
         products=products,
         lang=lang,
         pseudonymize=pseudonymize,
+        keep_snapshots=keep_out is not None,
     )
     if duration is None:
         duration = parse_inactive(settings.rules.prune_inactive)

@@ -26,7 +26,7 @@ from salon_segment.importers.normalize import (
     plan,
 )
 from salon_segment.importers.profiles import CATALOGUE
-from salon_segment.importers.snapshot import read_inputs
+from salon_segment.importers.snapshot import InputSet
 from salon_segment.importers.source import RawTable, read_table
 
 __all__ = [
@@ -153,20 +153,30 @@ def _refuse_when_nothing_is_usable(parts: list[Normalized]) -> None:
 
 
 def read_exports(
-    paths: Sequence[Path], options: ImportOptions | None = None, *, delimiter: str | None = None
+    paths: Sequence[Path],
+    options: ImportOptions | None = None,
+    *,
+    delimiter: str | None = None,
+    keep_bytes: bool = True,
 ) -> ImportResult:
     """Read every export (visits, bookings, client lists, product listings) and merge them by client key.
 
-    Each file is read from disk once, into a snapshot that the cleaned copy of ``prune`` uses too; a file
-    named twice (also through a link) or a copy with the same bytes is read once, with a note. Product and
-    service listings given beside the sales files tell those files' line types. ``delimiter`` forces the CSV
-    delimiter (as ``ImportOptions.delimiter`` does).
+    Each file is read from disk once, into a snapshot that the cleaned copy of ``prune`` uses too
+    (``ImportResult.snapshots``; with ``keep_bytes=False`` each file's bytes are let go once it is parsed).
+    A file named twice (also through a link) or a copy with the same bytes is read once, with a note. Product
+    and service listings given beside the sales files tell those files' line types. ``delimiter`` forces the
+    CSV delimiter (as ``ImportOptions.delimiter`` does).
     """
     options = options or ImportOptions()
     delimiter = delimiter or options.delimiter
-    inputs = read_inputs(paths, options.limits)
-    raws = [
-        read_table(
+    inputs = InputSet(options.limits)
+    kept: dict[str, bytes] = {}
+    raws = []
+    for path in paths:
+        snapshot = inputs.take(path)
+        if snapshot is None:
+            continue
+        raw = read_table(
             snapshot.path,
             encoding=options.encoding,
             sheet=options.sheet,
@@ -175,8 +185,11 @@ def read_exports(
             delimiter=delimiter,
             snapshot=snapshot,
         )
-        for snapshot in inputs.snapshots
-    ]
+        if keep_bytes:
+            kept[str(snapshot.path)] = snapshot.data
+        del snapshot
+        raws.append(dataclasses.replace(raw, data=b""))  # normalising does not need the bytes
+        del raw
     plans = [plan(raw, options) for raw in raws]
     if plans and all(p.role == CATALOGUE for p in plans):
         raise InputFileError(
@@ -210,7 +223,7 @@ def read_exports(
         reports=[p.report for p in parts],
         rejects=pd.concat(rejects, ignore_index=True) if rejects else pd.DataFrame(columns=list(REJECT_COLUMNS)),
         walk_ins=pd.concat(walk_ins, ignore_index=True) if walk_ins else ImportResult.no_walk_ins(),
-        snapshots={str(s.path): s.data for s in inputs.snapshots},
+        snapshots=kept,
         aliases=inputs.aliases,
         notes=inputs.notes,
     )

@@ -84,11 +84,13 @@ def sniff_delimiter(sample: str, overrides: Mapping[str, str] | None = None) -> 
 
 
 @dataclass(frozen=True)
-class Record:
-    """One record: its fields (None when its line was set aside as broken) and how many physical lines it spans."""
+class Split:
+    """Records of a CSV body: how many physical lines each spans, which were set aside as broken, and (when
+    asked for) their fields, ``[]`` for a broken one. Plain ints per record keep a million-line split cheap."""
 
-    fields: list[str] | None
-    lines: int
+    lines: list[int]
+    broken: list[int]  # indices of the records set aside (an unbalanced quote on their line)
+    fields: list[list[str]] | None = None
 
 
 def _ends_in_open_quote(lines: Sequence[str], delimiter: str) -> bool:
@@ -115,29 +117,42 @@ def _broken(block: Sequence[str], fields: list[str], delimiter: str, width: int,
     return any(_complete_line(line, delimiter, width) for line in block[1:])
 
 
-def split_records(lines: Sequence[str], delimiter: str, width: int) -> list[Record]:
-    """Every physical line in exactly one record; broken quoted records give back their lines (see module doc)."""
-    out: list[Record] = []
+def split_records(lines: Sequence[str], delimiter: str, width: int, *, fields: bool = True) -> Split:
+    """Every physical line in exactly one record; a broken quoted record gives back its lines (module doc)."""
+    spans: list[int] = []
+    broken: list[int] = []
+    kept: list[list[str]] | None = [] if fields else None
     start, total = 0, len(lines)
     while start < total:
         reader = csv.reader(itertools.islice(lines, start, None), delimiter=delimiter)
-        position = start
+        consumed = 0  # lines of this reader consumed by the records so far
         restarted = False
-        for fields in reader:
-            end = start + reader.line_num
-            block = lines[position:end]
-            if (len(block) > 1 or end == total) and _broken(block, fields, delimiter, width, end == total):
-                out.append(Record(None, 1))
-                start = position + 1
+        for record in reader:
+            read = reader.line_num
+            if read - consumed == 1 and start + read != total:  # the common case: one line, not the last
+                spans.append(1)
+                if kept is not None:
+                    kept.append(record)
+                consumed = read
+                continue
+            block = lines[start + consumed : start + read]
+            if _broken(block, record, delimiter, width, start + read == total):
+                broken.append(len(spans))
+                spans.append(1)
+                if kept is not None:
+                    kept.append([])
+                start += consumed + 1
                 restarted = True
                 break
-            out.append(Record(fields, end - position))
-            position = end
+            spans.append(read - consumed)
+            if kept is not None:
+                kept.append(record)
+            consumed = read
         if not restarted:
-            if position < total:  # lines the reader yields nothing for (cannot happen with newline="")
-                out.append(Record(None, total - position))
+            if start + consumed < total:  # lines the reader yields nothing for (cannot happen with newline="")
+                spans[-1:] = [spans[-1] + total - start - consumed] if spans else [total - start - consumed]
             break
-    return out
+    return Split(spans, broken, kept)
 
 
 def needs_careful_split(body_lines: int, records: int, text: str) -> bool:

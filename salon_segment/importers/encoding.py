@@ -3,8 +3,9 @@
 charset_normalizer guesses well between Cyrillic and Latin text, but on a small file it confuses the Latin
 code pages: French and Dutch names in Windows-1252 come out as Windows-1250 (Hélène → Hélčne) and Polish
 names in Windows-1250 as Windows-1252 (Wałęsa → Wa³êsa). Between those two the choice is made on evidence:
-the bytes that only Central-European text uses (ł ą ż ś ř ě ů ő ş …, which Windows-1252 shows as symbols or
-rare letters) against the bytes that are common Western letters in Windows-1252 (è à ê ï ñ å æ …).
+the bytes that only Central-European text uses (ł ą ż ś ź ş ţ ľ ť š ž, which Windows-1252 shows as symbols or
+rare letters), and the bytes both use, told apart by where they stand in a word (è + consonant + e is French,
+č + vowel Czech, ć at a word's end Croatian, ï after a vowel Dutch, ř + vowel Czech but ø + consonant Danish).
 Windows-1252 wins a tie: it is what Western European tills write.
 """
 
@@ -20,16 +21,46 @@ PREFERRED_CODE_PAGES = ("cp1252", "cp1251")
 _LATIN = {"cp1250", "cp1252", "latin_1", "iso8859_1", "iso8859_2", "iso8859_15", "mac_latin2", "cp1254"}
 _CYRILLIC = {"cp1251", "koi8_r", "mac_cyrillic"}
 
-# Bytes whose Windows-1250 letter is typical of Central-European text and whose Windows-1252 reading is a
-# symbol or a letter that French, Dutch, German, Spanish or English names rarely use; š/ž/Š/Ž (the same in
-# both code pages) count as evidence of a Central-European language too.
+# Bytes whose Windows-1250 letter is typical of Central-European text (ł ą ż ś ź ř ş ţ ľ ť, and š ž, the same
+# in both code pages) and whose Windows-1252 reading is a symbol or a letter Western names hardly use.
 _CENTRAL = frozenset(
-    b"\x8a\x8e\x9a\x9e\x8c\x8d\x8f\x9c\x9d\x9f\xa3\xa5\xaa\xaf\xb3\xb9\xba\xbc\xbe\xbf"
-    b"\xcc\xd2\xd5\xd8\xd9\xde\xe3\xec\xf2\xf5\xf8\xf9\xfe"
+    b"\x8a\x8c\x8d\x8e\x8f\x9a\x9c\x9d\x9e\x9f\xa3\xa5\xaa\xaf\xb3\xb9\xba\xbc\xbe\xbf\xd8\xde\xf8\xfe"
 )
+# Central-European letters whose Windows-1252 reading is a real Western letter too (ě/ì, ů/ù, ň/ò, ă/ã,
+# ő/õ, ű/û: Nicolò and João are Western): they count only next to a strong sign above.
+_CENTRAL_WEAK = frozenset(b"\xc3\xcc\xd2\xd5\xd9\xdb\xe3\xec\xf2\xf5\xf9\xfb")
 _NORDIC = frozenset(b"\xf8\xd8")
-# Bytes that are common Western letters in Windows-1252 (è à ê ï ñ å æ and capitals).
-_WESTERN = frozenset(b"\xe0\xe8\xea\xef\xf1\xe6\xe5\xc0\xc8\xca\xcf\xd1\xc6\xc5")
+# The bytes both sides use for common letters, told apart by where they stand in a word:
+# è/ê + consonant + e (Hélène, Lefèvre, Crêpe) is French; č + vowel or at a word's end (Černá, Kovač) is not;
+# ć at a word's end (Šarić) is Croatian or Polish, æ inside a word Nordic; ï after a vowel (Anaïs) is Dutch or
+# French; ñ between vowels (Muñoz) is Spanish, ń before a consonant or at the end (Gdańsk, Stań) Polish;
+# ř + vowel (Jiří, Dvořák) is Czech where ø + consonant (Søren) is Danish; ő not before e (Szőke) is Hungarian
+# where õ + e (Simões) is Portuguese.
+_VOWEL = b"aeiouyAEIOUY\xe1\xe9\xed\xf3\xfa\xfd"
+_CONSONANT = b"bcdfghjklmnpqrstvwxzBCDFGHJKLMNPQRSTVWXZ"
+_END = rb"(?![A-Za-z\x80-\xff])"
+_WESTERN_SIGNS = re.compile(
+    b"|".join(
+        (
+            rb"[\xe8\xc8\xea\xca][" + _CONSONANT + rb"]{1,2}[eE]",
+            rb"[aeouAEOU][\xef\xcf]",
+            rb"[" + _VOWEL + rb"][\xf1\xd1][" + _VOWEL + rb"]",
+            rb"[\xe0\xc0\xe5\xc5]",
+            rb"[\xe6\xc6](?=[A-Za-z])",
+        )
+    )
+)
+_CENTRAL_SIGNS = re.compile(
+    b"|".join(
+        (
+            rb"[\xe8\xc8](?:[" + _VOWEL + rb"]|" + _END + rb")",
+            rb"[\xe6\xc6]" + _END,
+            rb"[\xf1\xd1](?:[" + _CONSONANT + rb"]|" + _END + rb")",
+            rb"[\xf8\xd8][" + _VOWEL + rb"\xec]",
+            rb"\xf5(?!e)",
+        )
+    )
+)
 
 
 def detect_encoding(data: bytes) -> str:
@@ -74,10 +105,12 @@ def _looks_latin(sample: bytes) -> bool:
 
 def latin_code_page(sample: bytes) -> str:
     """cp1252 or cp1250 by evidence (see the module docstring); latin_1 when neither decodes."""
-    central = sum(1 for byte in sample if byte in _CENTRAL)
-    western = sum(1 for byte in sample if byte in _WESTERN)
-    if {byte for byte in sample if byte in _CENTRAL} <= _NORDIC:
-        central = 0  # ø alone is Danish or Norwegian (Søren), not Czech ř: Czech text has ě, š, ž, ů too
+    strong = [byte for byte in sample if byte in _CENTRAL]
+    signs = len(_CENTRAL_SIGNS.findall(sample))
+    western = len(_WESTERN_SIGNS.findall(sample))
+    central = 0 if set(strong) <= _NORDIC and not signs else len(strong) + signs
+    if central:
+        central += sum(1 for byte in sample if byte in _CENTRAL_WEAK)
     order = ("cp1250", "cp1252") if central > western else ("cp1252", "cp1250")
     for code_page in order:
         try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,8 +45,8 @@ def take_snapshot(path: Path, limits: Limits | None = None) -> Snapshot:
     path = Path(path)
     limits = limits or Limits()
     limit = limits.max_file_mb * 2**20
-    try:
-        with path.open("rb") as handle:
+    try:  # O_NONBLOCK: a named pipe is refused below instead of blocking the open
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
             status = os.fstat(handle.fileno())
             if not _is_regular(status.st_mode):
                 raise InputFileError(f"{path}: not a file.")
@@ -73,45 +72,40 @@ def _is_regular(mode: int) -> bool:
     return stat.S_ISREG(mode)
 
 
-@dataclass(frozen=True)
-class Inputs:
-    """The distinct inputs, which named path stands for which read one, and the notes to show."""
+class InputSet:
+    """Snapshots the distinct inputs one at a time (so one file's bytes are in memory unless the caller keeps
+    them); the same file (device and inode) or the same bytes under another name is skipped with a note."""
 
-    snapshots: list[Snapshot]
-    aliases: dict[str, str]  # a path given on the command line → the path whose snapshot stands for it
-    notes: list[str]
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits
+        self.aliases: dict[str, str] = {}  # every given path → the path whose snapshot stands for it
+        self.notes: list[str] = []
+        self._by_file: dict[tuple[int, int], str] = {}
+        self._by_digest: dict[str, str] = {}
 
-
-def read_inputs(paths: Sequence[Path], limits: Limits | None = None) -> Inputs:
-    """Snapshot every path once; the same file (device and inode) or the same bytes under another name once."""
-    snapshots: list[Snapshot] = []
-    aliases: dict[str, str] = {}
-    notes: list[str] = []
-    by_file: dict[tuple[int, int], Snapshot] = {}
-    by_digest: dict[str, Snapshot] = {}
-    for given in paths:
+    def take(self, given: Path) -> Snapshot | None:
+        """The snapshot of ``given``, or None when an earlier input already stands for it."""
         path = Path(given)
-        if str(path) in aliases:
-            notes.append(f"{path} was named more than once; it was read once.")
-            continue
+        if str(path) in self.aliases:
+            self.notes.append(f"{path} was named more than once; it was read once.")
+            return None
         try:
             status = path.stat()
-            earlier = by_file.get((status.st_dev, status.st_ino))
+            earlier = self._by_file.get((status.st_dev, status.st_ino))
         except OSError:  # take_snapshot says what is wrong with it
             earlier = None
         if earlier is not None:
-            aliases[str(path)] = str(earlier.path)
-            if str(path) != str(earlier.path):
-                notes.append(f"{path} is the same file as {earlier.path}; it was read once.")
-            continue
-        snapshot = take_snapshot(path, limits)
-        same = by_digest.get(snapshot.digest) if snapshot.data else None
+            self.aliases[str(path)] = earlier
+            self.notes.append(f"{path} is the same file as {earlier}; it was read once.")
+            return None
+        snapshot = take_snapshot(path, self.limits)
+        digest = snapshot.digest
+        same = self._by_digest.get(digest) if snapshot.data else None
         if same is not None:
-            aliases[str(path)] = str(same.path)
-            notes.append(f"{path} has exactly the same content as {same.path}; it was read once, not counted twice.")
-            continue
-        aliases[str(path)] = str(path)
-        by_file[(snapshot.device, snapshot.inode)] = snapshot
-        by_digest[snapshot.digest] = snapshot
-        snapshots.append(snapshot)
-    return Inputs(snapshots=snapshots, aliases=aliases, notes=notes)
+            self.aliases[str(path)] = same
+            self.notes.append(f"{path} has exactly the same content as {same}; it was read once, not counted twice.")
+            return None
+        self.aliases[str(path)] = str(path)
+        self._by_file[(snapshot.device, snapshot.inode)] = str(path)
+        self._by_digest[digest] = str(path)
+        return snapshot

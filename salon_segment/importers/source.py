@@ -161,15 +161,23 @@ def _line_count(text: str) -> int:
 
 
 def _careful_parse(
-    path: Path, body: list[str], delimiter: str, width: int, max_columns: int
+    path: Path, body: list[str], delimiter: str, width: int, max_columns: int, cells: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, np.ndarray]:
-    """The csv module through ``split_records``: (cells, mask of the records that were set aside as broken)."""
+    """The csv module through ``split_records``: (cells, mask of the records that were set aside as broken).
+
+    ``cells`` are the fast parsers' result, kept when the careful split finds the same records.
+    """
     try:
-        records = split_records(body, delimiter, width)
+        if cells is not None:  # the fast parsers read it: only check that no record is broken
+            split = split_records(body, delimiter, width, fields=False)
+            if not split.broken and len(split.lines) == len(cells):
+                return cells, np.zeros(len(cells), dtype=bool)
+        split = split_records(body, delimiter, width)
     except csv.Error as exc:
         raise InputFileError(f"{path}: the file cannot be read as CSV ({exc}); export it again.") from None
-    broken = np.array([r.fields is None for r in records], dtype=bool)
-    rows = [r.fields if r.fields is not None else [] for r in records]
+    broken = np.zeros(len(split.lines), dtype=bool)
+    broken[split.broken] = True
+    rows = split.fields or []
     widest = max([width, *map(len, rows)])
     if widest > max_columns:
         raise InputFileError(
@@ -225,7 +233,7 @@ def read_csv_table(
     broken = np.zeros(0 if cells is None else len(cells), dtype=bool)
     if cells is None or ('"' in text and needs_careful_split(_line_count(text) - skip_lines, len(cells), text)):
         body = physical_lines(text)[skip_lines:]
-        cells, broken = _careful_parse(path, body, delimiter, len(header), max_columns)
+        cells, broken = _careful_parse(path, body, delimiter, len(header), max_columns, cells)
     first_row = header_index + 2
     rows = np.arange(first_row, first_row + len(cells), dtype="int64")
     if broken.any():

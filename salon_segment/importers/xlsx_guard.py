@@ -10,10 +10,13 @@ process. So, for .xlsx/.xlsm/.xlsb/.ods (zip containers), before the reader runs
 * a worksheet's used range — its ``<dimension ref>`` and the largest cell and row references actually in
   the XML — must be at most ``max_columns`` wide, at most 1,048,576 rows deep, and hold at most
   ``max(2,000,000, 4 × the cells present)`` cells from A1 (a sparse far-away cell cannot blow it up);
+* and at most ``max_file_mb × 2000`` cells (4 million at the default; the reader and the text cells take
+  about 250 bytes per cell, so this keeps a workbook's import under 1 GiB); the shared-strings table may hold
+  at most ``100,000 + 2 ×`` the cells present (a strings bomb has millions of strings and a handful of cells);
 * .ods rows and cells repeated with values (``number-rows-repeated``/``number-columns-repeated``) count
   towards the same limits.
 
-.xls (OLE) files are bounded by the format itself (65,536 × 256 cells) and by ``max_file_mb``.
+.xls (OLE) files are bounded by the format itself (65,536 × 256 cells a sheet) and may be at most 256 MB.
 """
 
 from __future__ import annotations
@@ -31,9 +34,11 @@ MB = 2**20
 MAX_ROWS = 1_048_576
 MIN_CELL_ALLOWANCE = 2_000_000
 CELLS_PER_PRESENT_CELL = 4
+CELLS_PER_MB = 2_000  # of max_file_mb: 4,096,000 cells (about 1 GiB while read) at the default 2048
 CHUNK = 8 * MB
 OVERLAP = 256  # a reference split across two chunks is found in the overlap
 MAX_MEMBERS = 10_000
+MAX_XLS_MB = 256  # an .xls sheet holds at most 65,536 rows: a bigger file is mostly something else
 
 _CELL_REF = re.compile(rb'<c\b[^>]{0,200}?\br="([A-Z]{1,4})([0-9]{1,9})"')
 _ROW_REF = re.compile(rb'<row\b[^>]{0,200}?\br="([0-9]{1,9})"')
@@ -60,8 +65,14 @@ def column_number(letters: bytes) -> int:
 
 def check_workbook(data: bytes, path: Path, limits: Limits) -> None:
     """Refuse (InputFileError, one sentence) a zip workbook whose content would not fit in bounded memory."""
-    if not data.startswith(b"PK"):
-        return  # .xls (OLE): bounded by the format and by max_file_mb
+    if not data.startswith(b"PK"):  # .xls (OLE): 65,536 × 256 cells a sheet; its size bounds the strings
+        most = min(limits.max_file_mb, MAX_XLS_MB) * MB
+        if len(data) > most:
+            raise InputFileError(
+                f"{path}: the .xls workbook is {len(data) / MB:,.0f} MB, more than the {most / MB:,.0f} MB an "
+                "export in this old format can be; save it as .xlsx or export the sheet as CSV."
+            )
+        return
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -83,15 +94,36 @@ def check_workbook(data: bytes, path: Path, limits: Limits) -> None:
     names = {m.filename for m in members}
     is_ods = "content.xml" in names and not any(name.startswith("xl/") for name in names)
     sheet_names = {} if is_ods else _sheet_names(archive, path)
-    for member in members:
+    present = 0
+    sheets_first = sorted(members, key=lambda m: not m.filename.startswith("xl/worksheets/"))
+    for member in sheets_first:
         name = member.filename
         if is_ods and name == "content.xml":
             _check_ods(archive, member, path, limits)
         elif name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            _check_sheet(archive, member, path, limits, sheet_names.get(name, name.rsplit("/", 1)[-1]))
+            present += _check_sheet(archive, member, path, limits, sheet_names.get(name, name.rsplit("/", 1)[-1]))
+        elif name == "xl/sharedStrings.xml":
+            _check_strings(archive, member, path, present)
         else:
             for _ in _chunks(archive, member, path):
                 pass  # the real size must match the declaration
+
+
+def _check_strings(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: Path, cells: int) -> None:
+    """A workbook holds at most about one shared string per cell: a table of millions of strings that few
+    cells use is a memory bomb for the reader (it loads them all)."""
+    strings = 0
+    for number, chunk in enumerate(_chunks(archive, member, path)):
+        head = chunk[:OVERLAP] if number else b""  # counted with the chunk before
+        strings += sum(chunk.count(tag) - head.count(tag) for tag in (b"<si>", b"<si "))
+    allowed_strings = 100_000 + 2 * cells
+    allowed_size = 64 * MB + 512 * cells
+    if strings > allowed_strings or member.file_size > allowed_size:
+        raise InputFileError(
+            f"{path}: the workbook's shared strings ({strings:,} strings, {member.file_size / MB:,.0f} MB) are "
+            f"far more than its {cells:,} cells can use (at most {allowed_strings:,} strings, "
+            f"{allowed_size / MB:,.0f} MB); {_REFUSE}"
+        )
 
 
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
@@ -206,8 +238,8 @@ class _Extent:
             self._compile()
 
 
-def _check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: Path, limits: Limits, sheet: str) -> None:
-    """The dimension and the largest row and column referenced in one worksheet's XML.
+def _check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: Path, limits: Limits, sheet: str) -> int:
+    """The dimension and the largest row and column referenced in one worksheet's XML; the cells present.
 
     Excel, LibreOffice and openpyxl write ``r`` as the first attribute of every row and cell and a
     ``<dimension>`` that covers them: then only references beyond the extent seen so far are matched.
@@ -246,6 +278,7 @@ def _check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: Path, 
     _check_extent(path, sheet, rows, columns, present, limits)
     if dimension is not None:
         _check_extent(path, sheet, *dimension, present, limits, declared=True)
+    return present
 
 
 def _check_extent(
@@ -253,6 +286,13 @@ def _check_extent(
 ) -> None:
     what = "declares a used range" if declared else "has cells"
     cells = rows * columns
+    most = limits.max_file_mb * CELLS_PER_MB
+    if cells > most and columns <= limits.max_columns and cells <= max(MIN_CELL_ALLOWANCE, 4 * present):
+        raise InputFileError(
+            f"{path}: sheet {sheet} holds {rows:,} rows × {columns:,} columns ({cells:,} cells), more than the "
+            f"{most:,} a workbook may hold under max_file_mb = {limits.max_file_mb:,} (each cell takes about "
+            "250 bytes of memory while it is read); export the sheet as CSV, or raise max_file_mb in [limits]."
+        )
     allowance = max(MIN_CELL_ALLOWANCE, CELLS_PER_PRESENT_CELL * present)
     if columns > limits.max_columns or rows > MAX_ROWS or cells > allowance:
         raise InputFileError(
@@ -273,12 +313,9 @@ def _check_ods(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: Path, li
         for count, body in _ODS_ROW.findall(chunk):
             if _ODS_VALUE.search(body):
                 rows = max(rows, int(count))
-    if (
-        columns > limits.max_columns
-        or rows > MAX_ROWS
-        or rows * max(columns, 1) > max(MIN_CELL_ALLOWANCE, CELLS_PER_PRESENT_CELL * present)
-    ):
+    most = min(max(MIN_CELL_ALLOWANCE, CELLS_PER_PRESENT_CELL * present), limits.max_file_mb * CELLS_PER_MB)
+    if columns > limits.max_columns or rows > MAX_ROWS or rows * max(columns, 1) > most:
         raise InputFileError(
-            f"{path}: content.xml repeats filled cells up to {rows:,} rows by {columns:,} columns, beyond the "
-            f"limits of {limits.max_columns:,} columns and {MAX_ROWS:,} rows; {_FAR}"
+            f"{path}: the sheet repeats filled cells over {rows:,} rows by {columns:,} columns, beyond the "
+            f"limits of {limits.max_columns:,} columns, {MAX_ROWS:,} rows and {most:,} cells; {_FAR}"
         )
