@@ -42,7 +42,7 @@ def _visit_counts(cells: Cells, raw: RawTable, plan: Plan) -> pd.Series | None:
     profile = plan.columns.profile.profile
     if profile is None or (visits.fillna(0) != 0).any():
         return visits
-    by_text = {H.normalize_header(h): p for p, h in enumerate(raw.header)}
+    by_text = H.header_positions(raw.header)
     for header in profile.columns.get(H.VISIT_COUNT, ())[1:]:
         position = by_text.get(H.normalize_header(header))
         if position is not None:

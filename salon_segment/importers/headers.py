@@ -222,6 +222,14 @@ def match_header(header: object) -> HeaderMatch | None:
     return candidates[0] if candidates else None
 
 
+def header_positions(headers: Sequence[object]) -> dict[str, int]:
+    """Normalised header text → the position of its first column (the one place a header is looked up by text)."""
+    positions: dict[str, int] = {}
+    for position, text in enumerate(headers):
+        positions.setdefault(normalize_header(text), position)
+    return positions
+
+
 def map_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = None) -> dict[str, int]:
     """Field → column position. Overrides (field → exact header text) win; each column serves one field.
 
@@ -234,7 +242,7 @@ def map_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = No
         raise ValueError(f"unknown field(s) {', '.join(unknown)} in the column mapping; fields are {', '.join(FIELDS)}")
     mapping: dict[str, int] = {}
     taken: set[int] = set()
-    by_text = {normalize_header(h): i for i, h in reversed(list(enumerate(headers)))}
+    by_text = header_positions(headers)
     for field, header in overrides.items():
         position = by_text.get(normalize_header(header))
         if position is None:

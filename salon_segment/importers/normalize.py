@@ -104,7 +104,7 @@ def _amounts(cells: Cells, raw: RawTable, plan_: Plan) -> tuple[pd.Series | None
     values = amounts.values
     profile = plan_.columns.profile.profile
     if profile is not None:
-        by_text = {H.normalize_header(h): p for p, h in enumerate(raw.header)}
+        by_text = H.header_positions(raw.header)
         for name in profile.subtract:
             position = by_text.get(H.normalize_header(name))
             if position is not None:
@@ -124,7 +124,7 @@ def _types_from_columns(kinds: pd.Series, amounts: pd.Series | None, cells: Cell
     profile = plan_.columns.profile.profile
     if profile is None or not profile.line_type_columns or amounts is None:
         return kinds
-    by_text = {H.normalize_header(h): p for p, h in enumerate(cells.raw.header)}
+    by_text = H.header_positions(cells.raw.header)
     for header, kind in profile.line_type_columns.items():
         position = by_text.get(H.normalize_header(header))
         if position is not None:

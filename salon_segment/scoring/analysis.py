@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -66,9 +67,11 @@ class Analysis:
             [C.DAYS_OVERDUE, C.REVENUE_WINDOW, L.CLIENT], ascending=[False, False, True], kind="stable"
         )
 
-    @property
+    @cached_property
     def at_risk(self) -> pd.DataFrame | None:
-        """Whom to call ranked by value at risk (``prediction.at_risk``); None without a forecast."""
+        """Whom to call ranked by value at risk (``prediction.at_risk``); None without a forecast.
+
+        Computed once: the terminal, the JSON and the Excel call list all show it."""
         if self.prediction is None:
             return None
         return calls_at_risk(self.clients, self.prediction, as_of=self.as_of, rules=self.rules)

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from salon_segment.i18n import N_
-from salon_segment.importers.headers import normalize_header
+from salon_segment.importers.headers import header_positions, normalize_header
 
 VISITS = "visits"  # sales or appointment lines
 NO_SHOWS = "no_shows"  # a report of no-shows only: every line is a no-show
@@ -69,9 +69,7 @@ class Profile:
 
     def positions(self, header: Sequence[str]) -> dict[str, int]:
         """Field → column position for the columns this profile names (first listed header present wins)."""
-        by_text: dict[str, int] = {}
-        for position, text in enumerate(header):
-            by_text.setdefault(normalize_header(text), position)
+        by_text = header_positions(header)
         mapping: dict[str, int] = {}
         taken: set[int] = set()
         for name, candidates in self.columns.items():
