@@ -117,7 +117,10 @@ def update(lang: str, pot: Catalog) -> list[str]:
     catalogue.update(pot, no_fuzzy_matching=True, update_header_comment=False)
     catalogue.obsolete.clear()
     with path.open("wb") as handle:
-        write_po(handle, catalogue, width=120, sort_output=False, omit_header=False, ignore_obsolete=True)
+        # sorted, without source locations: a new message is one local hunk, so parallel branches merge cleanly
+        write_po(
+            handle, catalogue, width=120, sort_output=True, no_location=True, omit_header=False, ignore_obsolete=True
+        )
     return untranslated(catalogue)
 
 
