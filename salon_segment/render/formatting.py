@@ -12,22 +12,12 @@ from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent, parse_pattern
 
 from salon_segment.i18n import language, ngettext
+from salon_segment.presentation import current_currency, set_currency  # noqa: F401  (set_currency: re-exported)
 from salon_segment.scoring.periods import Duration
 
 LOCALES = {"en": "en_GB", "nl": "nl_NL", "ru": "ru_RU"}
 DATE_PATTERNS = {"en": "%Y-%m-%d", "nl": "%d-%m-%Y", "ru": "%d.%m.%Y"}
-_settings: dict[str, str | None] = {"currency": "EUR"}
 MISSING = "–"
-
-
-def set_currency(code: str | None) -> None:
-    """The salon's currency (ISO code, e.g. EUR, RUB, GBP; None: plain numbers): the data decides, not the language."""
-    _settings["currency"] = code.upper() if code else None
-
-
-def current_currency() -> str | None:
-    """The salon's currency code (None when nothing says which: money is shown as plain numbers)."""
-    return _settings["currency"]
 
 
 def is_missing(value: object) -> bool:
@@ -42,14 +32,15 @@ def money(value: float | None, *, cents: bool = True) -> str:
     """Money in the salon's currency with the language's separators; ``cents=False`` for wide tables."""
     if is_missing(value):
         return MISSING
-    if _settings["currency"] is None:
+    currency = current_currency()
+    if currency is None:
         return number(float(value), 2 if cents else 0)
     if cents:
-        return format_currency(float(value), _settings["currency"], locale=_locale())
+        return format_currency(float(value), currency, locale=_locale())
     pattern = parse_pattern(Locale.parse(_locale()).currency_formats["standard"].pattern)
     pattern.frac_prec = (0, 0)
     return pattern.apply(
-        round(float(value)), Locale.parse(_locale()), currency=_settings["currency"], currency_digits=False
+        round(float(value)), Locale.parse(_locale()), currency=currency, currency_digits=False
     )
 
 

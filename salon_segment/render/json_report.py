@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from salon_segment.i18n import _, ngettext
 from salon_segment.importers import FileReport
-from salon_segment.render import formatting as F
 from salon_segment.render.forecast_view import client_records, forecast_document, forecast_warnings
 from salon_segment.scoring import SEGMENTS, Analysis
 from salon_segment.scoring.prune import PrunePlan
 from salon_segment.scoring.segments import RETURNING, A, B, C
+
+if TYPE_CHECKING:
+    from salon_segment.report import Report
 
 
 def _cents(value: float | None) -> float | None:
@@ -137,8 +139,16 @@ def prune_figures(plan: PrunePlan) -> dict[str, Any]:
     }
 
 
+def report_document(report: Report) -> dict[str, Any]:
+    """The JSON document of ``analyze``: the analysis, the files read, the prune figures, where clients come from."""
+    from salon_segment.render.insights_view import records
+
+    document = analysis_document(report.analysis, report.files, report.prune_plan, currency=report.currency)
+    return {**document, "sources": records(report.sources)}
+
+
 def analysis_document(
-    analysis: Analysis, reports: Sequence[FileReport], prune: PrunePlan | None = None
+    analysis: Analysis, reports: Sequence[FileReport], prune: PrunePlan | None = None, *, currency: str | None
 ) -> dict[str, Any]:
     """The JSON document: as_of, totals, pareto, segments, rules (and the files read)."""
     totals = analysis.totals
@@ -150,7 +160,7 @@ def analysis_document(
     calls = call_records(call_list(analysis)) if analysis.visit_history else []
     return {
         "as_of": analysis.as_of.strftime("%Y-%m-%d"),
-        "currency": F.current_currency(),
+        "currency": currency,
         "call_list": calls,
         "totals": {
             "clients": totals.clients,

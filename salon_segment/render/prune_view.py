@@ -15,7 +15,7 @@ from salon_segment.cleaned_copy import CleanedCounts
 from salon_segment.i18n import _, ngettext
 from salon_segment.render import formatting as F
 from salon_segment.render.terminal import label_grid
-from salon_segment.scoring.prune import ATTEMPT_DATE, ATTEMPT_STATUS, REVENUE_TOTAL, PrunePlan
+from salon_segment.scoring.prune import AGE_BUCKETS, ATTEMPT_DATE, ATTEMPT_STATUS, REVENUE_TOTAL, PrunePlan
 
 SHOWN = 15
 
@@ -118,19 +118,30 @@ def prune_view(
     return Group(*lines)
 
 
+def age_records(distribution: dict[str, int]) -> list[dict[str, Any]]:
+    """The candidates by years since the last visit, in machine form: ``{"from_years": 2, "to_years": 3,
+    "clients": 28}`` (``to_years`` null for the last bucket; both null, ``never_visited`` true, for no visit)."""
+    edges = {label: (start, end) for (label, start), (_next, end) in zip(AGE_BUCKETS, [*AGE_BUCKETS[1:], ("", None)])}
+    rows = []
+    for label, clients in distribution.items():
+        start, end = edges.get(label, (None, None))
+        rows.append({"never_visited": label not in edges, "from_years": start, "to_years": end, "clients": clients})
+    return rows
+
+
 def prune_document(plan: PrunePlan, counts: Sequence[CleanedCounts]) -> dict[str, Any]:
-    """The JSON document of a prune run."""
+    """The JSON document of a prune run (ISO dates and machine keys whatever the report language)."""
     return {
-        "as_of": F.date(plan.as_of),
+        "as_of": plan.as_of.strftime("%Y-%m-%d"),
         "inactive": plan.inactive.text,
-        "cutoff": F.date(plan.cutoff),
+        "cutoff": plan.cutoff.strftime("%Y-%m-%d"),
         "candidates": len(plan.candidates),
         "register": plan.register,
         "revenue_12m": round(plan.revenue_12m, 2),
         "revenue_total": round(plan.revenue_total, 2),
         "kept_rows": sum(c.kept for c in counts),
         "removed_rows": sum(c.removed for c in counts),
-        "age_distribution": plan.age_distribution,
+        "age_distribution": age_records(plan.age_distribution),
         "files": [{"path": c.path, "rows": c.rows, "kept": c.kept, "removed": c.removed} for c in counts],
         "candidate_keys": plan.candidates[L.CLIENT].tolist(),
     }

@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from salon_segment.cli import (
+from salon_segment.cli import app, handle_errors
+from salon_segment.cli.common import load, show
+from salon_segment.cli.options import (
     AsOfOpt,
     ConfigOpt,
     DateFormatOpt,
@@ -24,11 +26,6 @@ from salon_segment.cli import (
     OutputFormat,
     ProductsOpt,
     SheetOpt,
-    _load,
-    _resolve_as_of,
-    _show,
-    app,
-    handle_errors,
     horizon_days,
     parse_as_of,
     parse_inactive,
@@ -56,6 +53,7 @@ def backtest(
     """How far to trust the forecast: refit one horizon ago and compare with what happened since."""
     import pandas as pd
 
+    from salon_segment.api import resolve_as_of
     from salon_segment.render.forecast_view import backtest_document, backtest_view
     from salon_segment.scoring import analyze as score
 
@@ -65,12 +63,12 @@ def backtest(
         config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
         products=products, lang=lang, delimiter=delimiter,
     )  # fmt: skip
-    settings, imported = _load(files, **reading)
-    if imported.ledger.empty:
+    loaded = load(files, **reading)
+    if loaded.imported.ledger.empty:
         raise SalonSegmentError(_("this command needs visit history; the input holds only client lists."))
-    resolved = _resolve_as_of(parse_as_of(as_of), imported)
+    resolved = resolve_as_of(loaded.imported, parse_as_of(as_of))
     days = horizon_days(horizon, resolved)
-    analysis = score(imported.ledger, as_of=resolved, rules=settings.rules, horizon_days=days)
+    analysis = score(loaded.imported.ledger, as_of=resolved, rules=loaded.settings.rules, horizon_days=days)
     prediction = analysis.prediction
     if prediction is None or prediction.backtest is None:
         start = (resolved - pd.Timedelta(days=days)).strftime("%Y-%m-%d")
@@ -84,4 +82,4 @@ def backtest(
         **backtest_document(prediction.backtest),
         "segments": prediction.segments.to_dict("records"),
     }
-    _show(output_format, document, lambda: backtest_view(prediction))
+    show(loaded.presentation, output_format, document, lambda: backtest_view(prediction))

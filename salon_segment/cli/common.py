@@ -1,0 +1,177 @@
+"""Steps several commands share: settings and reading (with the progress line), the presentation, showing a
+result as a table or JSON, the Excel summary, and the paths an output must never replace."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from salon_segment import progress
+from salon_segment.cli.options import OutputFormat, parse_date_order, parse_delimiter_option, parse_mappings
+from salon_segment.cli_parsing import require_rows
+from salon_segment.errors import SalonSegmentError
+from salon_segment.i18n import _, ngettext
+from salon_segment.presentation import Presentation, activate, using
+
+
+@dataclasses.dataclass(frozen=True)
+class Loaded:
+    """What a command starts from: its settings, how to show the result, and the inputs read once."""
+
+    settings: Any
+    presentation: Presentation
+    imported: Any
+
+
+def load(
+    files: list[Path],
+    *,
+    config: Path | None,
+    mappings: list[str] | None,
+    encoding: str | None,
+    sheet: str | None,
+    date_format: str | None,
+    products: Path | None,
+    lang: str | None = None,
+    pseudonymize: bool = False,
+    delimiter: str | None = None,
+    need_rows: bool = True,
+    quiet: bool = False,
+    keep_snapshots: bool = False,
+) -> Loaded:
+    """Settings, the presentation (activated: messages from here on are in the report language) and the inputs.
+
+    The inputs' bytes are kept only when a cleaned copy will be cut from them (``keep_snapshots``).
+    """
+    progress.begin(files, quiet=quiet)  # first, before the heavy imports: the stage shows within a second
+    from salon_segment import api
+    from salon_segment.config import load_settings
+    from salon_segment.currency import resolve as resolve_currency
+    from salon_segment.i18n import language, resolve_language, set_language
+    from salon_segment.importers import ImportOptions
+    from salon_segment.importers.catalogue import read_product_catalogue
+
+    month_first = parse_date_order(date_format)
+    forced_delimiter = parse_delimiter_option(delimiter)
+    settings = load_settings(config)
+    set_language(resolve_language(lang, settings.lang))  # before reading: notes and errors in the language
+    options = ImportOptions(
+        columns={**settings.columns, **parse_mappings(mappings)},
+        encoding=encoding,
+        sheet=sheet,
+        month_first=month_first,
+        product_items=read_product_catalogue(products, encoding=encoding) if products else frozenset(),
+        rules=settings.rules,
+        limits=settings.limits,
+        delimiter=forced_delimiter,
+    )
+    with progress.importer_stages():
+        imported = api.read(files, options=options, keep_bytes=keep_snapshots)
+    for note in imported.notes:
+        typer.echo(_("Note: {note}").format(note=note), err=True)
+    progress.stage(_("scoring"), ngettext("{n} line", "{n} lines", len(imported.ledger)).format(n=len(imported.ledger)))
+    if need_rows:
+        require_rows(imported.reports)
+    presentation = Presentation(language=language(), currency=resolve_currency(imported.reports, settings.currency))
+    activate(presentation)
+    if pseudonymize:
+        from salon_segment.privacy import load_or_create_key
+
+        folder = settings.source.parent if settings.source else Path.cwd()
+        imported = api.pseudonymized(imported, load_or_create_key(folder, settings.pseudonym_key))
+    return Loaded(settings, presentation, imported)
+
+
+def analysed(
+    files: list[Path], as_of: str | None, *, horizon_days: int | None = None, **reading: Any
+) -> tuple[Loaded, Any]:
+    """Settings, inputs and analysis for the insight commands (with the forecast only where it is shown)."""
+    from salon_segment.api import resolve_as_of
+    from salon_segment.cli.options import parse_as_of
+    from salon_segment.scoring import analyze as score
+
+    as_of_date = parse_as_of(as_of)
+    loaded = load(files, **reading)
+    if loaded.imported.ledger.empty:
+        raise SalonSegmentError(_("this command needs visit history; the input holds only client lists."))
+    resolved = resolve_as_of(loaded.imported, as_of_date)
+    analysis = score(
+        loaded.imported.ledger, as_of=resolved, rules=loaded.settings.rules, horizon_days=horizon_days
+    )
+    return loaded, analysis
+
+
+def show(
+    presentation: Presentation, output_format: OutputFormat, document: dict[str, Any], view: Callable[[], Any]
+) -> None:
+    """Print the JSON document, or the terminal view rendered in the presentation's language and currency."""
+    progress.end()
+    if output_format is OutputFormat.json:
+        from salon_segment.render.json_report import json_text
+
+        typer.echo(json_text(document))
+        return
+    with using(presentation):
+        presentation.console().print(view())
+
+
+def read_paths(files: list[Path], config: Path | None, products: Path | None) -> list[Path]:
+    """Every file a command may read (exports, config, product listing, pseudonym key): never an output."""
+    from salon_segment.config import DEFAULT_CONFIG_NAME
+    from salon_segment.privacy import KEY_FILE_NAME
+
+    settings = config if config is not None else Path(DEFAULT_CONFIG_NAME)
+    return [*files, settings, settings.parent / KEY_FILE_NAME, *([products] if products is not None else [])]
+
+
+def check_excel_target(path: Path, files: list[Path], force: bool) -> None:
+    from salon_segment.output import check_output_path
+
+    if path.suffix.lower() != ".xlsx":
+        raise typer.BadParameter(_("--excel needs a path ending in .xlsx, got {path}").format(path=path))
+    check_output_path(path, inputs=files, force=force)
+
+
+def write_excel(path: Path, report: Any, presentation: Presentation) -> None:
+    """Write the Excel summary of a Report atomically (the path was checked before anything was written)."""
+    from salon_segment import __version__ as version
+    from salon_segment.output import atomic_write
+    from salon_segment.render.excel_summary import Insights, write_summary
+
+    insights = None
+    if not report.ledger.empty:
+        insights = Insights(staff=report.staff, services=report.services, load=report.load, sources=report.sources)
+    trend = report.trend
+    progress.stage(_("writing"), str(path))
+    with using(presentation):
+        atomic_write(
+            path,
+            lambda tmp: write_summary(
+                tmp,
+                analysis=report.analysis,
+                reports=report.files,
+                plan=report.prune_plan,
+                trend=trend,
+                version=version,
+                insights=insights,
+            ),
+        )
+
+
+LIST_KEYS = ["client", "client_name", "email", "phone", "segment", "last_visit", "revenue_12m"]  # a client list
+
+
+def date_text(value: Any) -> str:
+    """A date in the active report language (for titles)."""
+    from salon_segment.render import formatting as F
+
+    return F.date(value)
+
+
+def iso(value: Any) -> str:
+    """A date as YYYY-MM-DD (for JSON, whatever the language)."""
+    return value.strftime("%Y-%m-%d")
