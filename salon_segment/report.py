@@ -121,11 +121,16 @@ class Report:
         return load_heatmap(self.ledger, as_of=self.as_of)
 
     def to_dict(self) -> dict[str, Any]:
-        """What ``salon-segment analyze … --format json`` prints (warnings and call-list reasons in the active
-        language, English unless rendered inside ``presentation.using``)."""
+        """What ``salon-segment analyze … --format json`` prints. Its few sentences for people (``warnings``, the
+        call list's ``reason`` and ``approach``) are in the active language: English unless inside
+        ``presentation.using``; their amounts in the report's currency."""
+        import dataclasses
+
+        from salon_segment.presentation import active, using
         from salon_segment.render.json_report import report_document
 
-        return report_document(self)
+        with using(dataclasses.replace(active(), currency=self.currency)):
+            return report_document(self)
 
 
 @dataclass(frozen=True)
