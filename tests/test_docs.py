@@ -30,3 +30,13 @@ def test_quick_start_is_two_commands_and_they_name_a_shipped_example():
     example = re.search(r"salon-segment analyze (\S+)", commands[0]).group(1)
     assert (ROOT / example).is_file()
     assert "pytest" in commands[1]
+
+
+def test_the_python_example_in_the_readme_runs_as_written(monkeypatch, capsys):
+    block = README.split("## Use it from Python", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    assert 3 <= len([line for line in block.splitlines() if line.strip()]) <= 6
+    monkeypatch.chdir(ROOT)
+    namespace: dict = {}
+    exec(compile(block, "README.md", "exec"), namespace)  # our own README
+    assert capsys.readouterr().out.split()[0] == "316"
+    assert len(namespace["removal"].candidates) == 51

@@ -54,11 +54,10 @@ def _walk(value, path=""):
 
 def _without(document, fields: set[str]):
     """The document with the human-text fields blanked (their presence still counts)."""
+
     def strip(value, path=""):
         if isinstance(value, dict):
-            return {
-                k: ("…" if f"{path}{k}" in fields else strip(v, f"{path}{k}.")) for k, v in value.items()
-            }
+            return {k: ("…" if f"{path}{k}" in fields else strip(v, f"{path}{k}.")) for k, v in value.items()}
         if isinstance(value, list):
             return [strip(v, path.rstrip(".") + "[].") for v in value]
         return value

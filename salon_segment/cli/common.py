@@ -99,9 +99,7 @@ def analysed(
     if loaded.imported.ledger.empty:
         raise SalonSegmentError(_("this command needs visit history; the input holds only client lists."))
     resolved = resolve_as_of(loaded.imported, as_of_date)
-    analysis = score(
-        loaded.imported.ledger, as_of=resolved, rules=loaded.settings.rules, horizon_days=horizon_days
-    )
+    analysis = score(loaded.imported.ledger, as_of=resolved, rules=loaded.settings.rules, horizon_days=horizon_days)
     return loaded, analysis
 
 

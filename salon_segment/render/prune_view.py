@@ -121,7 +121,8 @@ def prune_view(
 def age_records(distribution: dict[str, int]) -> list[dict[str, Any]]:
     """The candidates by years since the last visit, in machine form: ``{"from_years": 2, "to_years": 3,
     "clients": 28}`` (``to_years`` null for the last bucket; both null, ``never_visited`` true, for no visit)."""
-    edges = {label: (start, end) for (label, start), (_next, end) in zip(AGE_BUCKETS, [*AGE_BUCKETS[1:], ("", None)])}
+    ends = [*(start for _label, start in AGE_BUCKETS[1:]), None]
+    edges = {label: (start, end) for (label, start), end in zip(AGE_BUCKETS, ends, strict=True)}
     rows = []
     for label, clients in distribution.items():
         start, end = edges.get(label, (None, None))
