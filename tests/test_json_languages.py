@@ -12,10 +12,7 @@ from typer.testing import CliRunner
 from salon_segment.cli import app
 from tests.helpers import EXAMPLES
 
-HUMAN_TEXT_FIELDS = {
-    "analyze": {"warnings", "call_list[].reason", "call_list[].approach"},
-    "backtest": {"warnings"},
-}
+HUMAN_TEXT_FIELDS = {"analyze": {"warnings", "call_list[].reason", "call_list[].approach"}}
 AS_OF = "2026-11-20"
 FILE = str(EXAMPLES / "salon-nl.csv")
 COMMANDS = {
