@@ -60,7 +60,8 @@ class Report:
 
     @property
     def call_list(self) -> pd.DataFrame:
-        """Whom to call: by value at risk when the forecast ran, else overdue regulars."""
+        """Whom to call: the clients at risk, by value at risk, when the forecast ran; else the overdue clients
+        (the call list a renderer shows then adds ``analysis.recently_lost_regulars``)."""
         at_risk = self.analysis.at_risk
         return at_risk if at_risk is not None else self.analysis.call_list
 
