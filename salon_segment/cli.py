@@ -133,30 +133,6 @@ def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date | None:
     return date
 
 
-def parse_date_order(value: str | None) -> bool | None:
-    """--date-format: True when the month comes first; usage error listing the accepted forms otherwise."""
-    from salon_segment.duration import parse_date_format
-
-    if value is None:
-        return None
-    try:
-        return parse_date_format(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"--date-format: {exc}.") from None
-
-
-def parse_delimiter_option(value: str | None) -> str | None:
-    """--delimiter: , ; | tab or a word for one; usage error otherwise."""
-    from salon_segment.importers.csv_records import parse_delimiter
-
-    if value is None:
-        return None
-    try:
-        return parse_delimiter(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"--delimiter: {exc}.") from None
-
-
 def check_span(as_of: Any, duration: Any, option: str) -> None:
     """Refuse (exit 1, one sentence) a duration that reaches back before 1900 from as_of."""
     from salon_segment.duration import check_span as check
@@ -165,17 +141,6 @@ def check_span(as_of: Any, duration: Any, option: str) -> None:
         check(as_of, duration, option)
     except ValueError as exc:
         raise SalonSegmentError(str(exc)) from None
-
-
-def parse_mappings(values: list[str] | None) -> dict[str, str]:
-    """--map FIELD=HEADER, repeatable."""
-    mapping: dict[str, str] = {}
-    for value in values or []:
-        field, sep, header = value.partition("=")
-        if not sep or not field.strip() or not header.strip():
-            raise typer.BadParameter(_("expected FIELD=HEADER, got {value!r}").format(value=value))
-        mapping[field.strip()] = header.strip()
-    return mapping
 
 
 FilesArg = Annotated[
@@ -266,6 +231,26 @@ PseudonymizeOpt = Annotated[
         help="Replace names, e-mails and phones in every output by stable keyed pseudonyms (to share a report).",
     ),
 ]
+DialectOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--dialect",
+        help=(
+            "Read the exports as this file says: the JSON of inspect --format json (encoding, delimiter, sheet, "
+            "date order, columns, export profile). Options given here win."
+        ),
+        metavar="FILE",
+    ),
+]
+KeyFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--key-file",
+        help="The pseudonym key file (created if absent). Default: pseudonym_key_file in the config, else "
+        "pseudonym.key in your config folder.",
+        metavar="FILE",
+    ),
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace output files that already exist.")]
 HorizonOpt = Annotated[
     str,
@@ -308,6 +293,8 @@ def _load(
     need_rows: bool = True,
     quiet: bool = False,
     keep_snapshots: bool = False,
+    dialect: Path | None = None,
+    key_file: Path | None = None,
 ) -> tuple[Any, Any]:
     """Settings and the imported ledger for a command; sets the report language and currency.
 
@@ -315,28 +302,19 @@ def _load(
     """
     progress.begin(files, quiet=quiet)  # first, before the heavy imports: the stage shows within a second
     from salon_segment.config import load_settings
-    from salon_segment.importers import ImportOptions, read_exports
-    from salon_segment.importers.catalogue import read_product_catalogue
+    from salon_segment.importers import read_exports, read_options
 
-    month_first = parse_date_order(date_format)
-    forced_delimiter = parse_delimiter_option(delimiter)
     settings = load_settings(config)
     from salon_segment.i18n import resolve_language, set_language
     from salon_segment.render.formatting import set_currency
 
     set_language(resolve_language(lang, settings.lang))
-    columns = {**settings.columns, **parse_mappings(mappings)}
-    options = ImportOptions(
-        columns=columns,
-        encoding=encoding,
-        sheet=sheet,
-        month_first=month_first,
-        product_items=read_product_catalogue(products, encoding=encoding) if products else frozenset(),
-        rules=settings.rules,
-        limits=settings.limits,
-    )
+    options = read_options(
+        settings, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
+        delimiter=delimiter, products=products, dialect=dialect,
+    )  # fmt: skip
     with progress.importer_stages():
-        imported = read_exports(files, options, delimiter=forced_delimiter, keep_bytes=keep_snapshots)
+        imported = read_exports(files, options, keep_bytes=keep_snapshots)
     for note in imported.notes:
         typer.echo(_("Note: {note}").format(note=note), err=True)
     progress.stage(_("scoring"), ngettext("{n} line", "{n} lines", len(imported.ledger)).format(n=len(imported.ledger)))
@@ -348,13 +326,16 @@ def _load(
     if pseudonymize:
         import dataclasses
 
-        from salon_segment.privacy import load_or_create_key
+        from salon_segment.privacy import pseudonym_key
         from salon_segment.privacy import pseudonymize as hide
 
-        folder = settings.source.parent if settings.source else Path.cwd()
-        key = load_or_create_key(folder, settings.pseudonym_key)
+        found = pseudonym_key(
+            configured=settings.pseudonym_key, key_file=key_file or settings.pseudonym_key_file, config=config
+        )
+        if found.note:
+            typer.echo(_("Note: {note}").format(note=found.note), err=True)
         imported = dataclasses.replace(
-            imported, ledger=hide(imported.ledger, key), client_list=hide(imported.client_list, key)
+            imported, ledger=hide(imported.ledger, found.key), client_list=hide(imported.client_list, found.key)
         )
     return settings, imported
 
@@ -423,12 +404,14 @@ def analyze(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     excel: ExcelOpt = None,
     quiet: QuietOpt = False,
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
+    key_file: KeyFileOpt = None,
     horizon: HorizonOpt = "90d",
     log: LogOpt = None,
 ) -> None:
@@ -442,7 +425,7 @@ def analyze(
     parse_inactive(horizon)  # a usage error before any file is read
     for path in (clients_out, rejects_out):
         if path is not None:
-            check_output_path(path, inputs=_read_paths(files, config, products), force=force)
+            check_output_path(path, inputs=_read_paths(files, config, products, dialect, key_file), force=force)
     settings, imported = _load(
         files,
         config=config,
@@ -451,9 +434,11 @@ def analyze(
         sheet=sheet,
         date_format=date_format,
         delimiter=delimiter,
+        dialect=dialect,
         products=products,
         lang=lang,
         pseudonymize=pseudonymize,
+        key_file=key_file,
         quiet=quiet,
     )
     from salon_segment.scoring.periods import parse_duration
@@ -462,7 +447,7 @@ def analyze(
     resolved_as_of = _resolve_as_of(as_of_date, imported)
     excel_target = excel_path(excel, resolved_as_of) if excel is not None else None
     if excel_target is not None:  # checked before anything is written, like the other outputs
-        _check_excel_target(excel_target, _read_paths(files, config, products), force)
+        _check_excel_target(excel_target, _read_paths(files, config, products, dialect, key_file), force)
     check_distinct_outputs([clients_out, rejects_out, excel_target])
     analysis = score(
         imported.ledger,
@@ -527,6 +512,7 @@ def inspect(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -540,6 +526,7 @@ def inspect(
         sheet=sheet,
         date_format=date_format,
         delimiter=delimiter,
+        dialect=dialect,
         products=products,
         lang=lang,
         need_rows=False,
@@ -549,13 +536,20 @@ def inspect(
     _show(output_format, inspect_document(imported.reports), lambda: inspect_view(imported.reports))
 
 
-def _read_paths(files: list[Path], config: Path | None, products: Path | None) -> list[Path]:
-    """Every file a command may read (exports, config, product listing, pseudonym key): never an output."""
+def _read_paths(
+    files: list[Path],
+    config: Path | None,
+    products: Path | None,
+    dialect: Path | None = None,
+    key_file: Path | None = None,
+) -> list[Path]:
+    """Every file a command may read (exports, config, product listing, dialect, pseudonym key): never an output."""
     from salon_segment.config import DEFAULT_CONFIG_NAME
-    from salon_segment.privacy import KEY_FILE_NAME
+    from salon_segment.privacy import default_key_path, legacy_key_paths
 
     settings = config if config is not None else Path(DEFAULT_CONFIG_NAME)
-    return [*files, settings, settings.parent / KEY_FILE_NAME, *([products] if products is not None else [])]
+    keys = [key_file if key_file is not None else default_key_path(), *legacy_key_paths(settings)]
+    return [*files, settings, *keys, *(p for p in (products, dialect) if p is not None)]
 
 
 def _check_excel_target(path: Path, files: list[Path], force: bool) -> None:
@@ -660,11 +654,13 @@ def prune(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     excel: ExcelOpt = None,
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
+    key_file: KeyFileOpt = None,
     log: LogOpt = None,
 ) -> None:
     """Clients not seen for a while (24 months by default): a list to remove from the booking system, and a
@@ -680,7 +676,7 @@ def prune(
         raise typer.BadParameter(_("with several inputs, --keep-out must be a folder"))
     keep_paths = _keep_out_paths(keep_out, files) if keep_out is not None else []
     for path in [*([out] if out is not None else []), *keep_paths]:
-        check_output_path(path, inputs=_read_paths(files, config, products), force=force)
+        check_output_path(path, inputs=_read_paths(files, config, products, dialect, key_file), force=force)
     settings, imported = _load(
         files,
         config=config,
@@ -689,9 +685,11 @@ def prune(
         sheet=sheet,
         date_format=date_format,
         delimiter=delimiter,
+        dialect=dialect,
         products=products,
         lang=lang,
         pseudonymize=pseudonymize,
+        key_file=key_file,
         keep_snapshots=keep_out is not None,
     )
     if duration is None:
@@ -702,7 +700,7 @@ def prune(
     plan = prune_plan(imported.ledger, as_of=resolved_as_of, inactive=duration, client_list=client_list)
     excel_target = excel_path(excel, plan.as_of) if excel is not None else None
     if excel_target is not None:
-        _check_excel_target(excel_target, _read_paths(files, config, products), force)
+        _check_excel_target(excel_target, _read_paths(files, config, products, dialect, key_file), force)
     check_distinct_outputs([out, *keep_paths, excel_target])
     removed = rows_of_clients(imported.ledger, client_list, plan.candidates["client"])
     from salon_segment.cleaned_copy import CleanedCounts
@@ -788,6 +786,7 @@ def staff(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Per staff member: clients, revenue, how many first-time clients came back (retention), rebooking,
@@ -798,7 +797,7 @@ def staff(
     duration, months = period_months(period)
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=None, lang=lang,
+        delimiter=delimiter, dialect=dialect, products=None, lang=lang,
     )  # fmt: skip
     check_span(analysis.as_of, duration, "--period")
     table = staff_summary(
@@ -846,10 +845,12 @@ def services(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
+    key_file: KeyFileOpt = None,
 ) -> None:
     """Per category: clients, visits, revenue, A/B/C mix, and the regulars who never use it (to offer it to
     them: cross-selling)."""
@@ -860,10 +861,11 @@ def services(
     if out is not None:
         if list_category is None:
             raise typer.BadParameter(_("--out goes with --list CATEGORY"))
-        check_output_path(out, inputs=_read_paths(files, config, products), force=force)
+        check_output_path(out, inputs=_read_paths(files, config, products, dialect, key_file), force=force)
     imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize,
+        delimiter=delimiter, dialect=dialect, products=products, lang=lang, pseudonymize=pseudonymize,
+        key_file=key_file,
     )[1:]  # fmt: skip
     if list_category is not None:
         chosen = cross_sell_list(imported.ledger, analysis.clients, list_category, as_of=analysis.as_of)
@@ -896,6 +898,7 @@ def load(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Visits by weekday and hour, with the quietest slots: where the salon has room for an offer."""
@@ -905,7 +908,7 @@ def load(
     duration, months = period_months(period)
     imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=None, lang=lang,
+        delimiter=delimiter, dialect=dialect, products=None, lang=lang,
     )[1:]  # fmt: skip
     check_span(analysis.as_of, duration, "--period")
     heatmap = load_heatmap(imported.ledger, as_of=analysis.as_of, period_months=months)
@@ -946,6 +949,7 @@ def trend(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Active, new and lost clients per month; who never came back after their 1st, 2nd, 3rd visit (churn);
@@ -960,7 +964,7 @@ def trend(
     start = parse_as_of(compare_from, "--compare-from")
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=None, lang=lang,
+        delimiter=delimiter, dialect=dialect, products=None, lang=lang,
     )  # fmt: skip
     table = period_trend(imported.ledger, as_of=analysis.as_of, rules=settings.rules, by=by.value)
     churn = churn_by_visit_number(imported.ledger, as_of=analysis.as_of, rules=settings.rules)
@@ -1031,9 +1035,11 @@ def client(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     pseudonymize: PseudonymizeOpt = False,
+    key_file: KeyFileOpt = None,
 ) -> None:
     """A client's card: segment and why, spend, rhythm, favourite stylist, usual day and hour, last visits."""
     from salon_segment.render.insights_view import LIST_COLUMNS, card_document, card_view, frame_table, records
@@ -1041,7 +1047,8 @@ def client(
 
     settings, imported, analysis = _analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize, horizon_days=90,
+        delimiter=delimiter, dialect=dialect, products=products, lang=lang, pseudonymize=pseudonymize,
+        key_file=key_file, horizon_days=90,
     )  # fmt: skip
     found = find_clients(analysis.clients, query)
     if found.empty:

@@ -2,6 +2,9 @@
 
 The report language and the currency fall back to LANG/LC_ALL; tests that are about that pass their own
 environment. Without this, a Dutch or Russian shell would turn the English expectations into Dutch output.
+
+Every test also gets its own home and config folder (HOME, XDG_CONFIG_HOME): the pseudonym key that
+``--pseudonymize`` creates in the user's config folder lands there, never in the developer's own.
 """
 
 import pytest
@@ -14,3 +17,12 @@ def neutral_locale(monkeypatch):
     """C.UTF-8 for the locale variables (English, no currency from the territory)."""
     for variable in LOCALE_VARIABLES:
         monkeypatch.setenv(variable, "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
+def private_config_folder(monkeypatch, tmp_path_factory):
+    """A fresh HOME and XDG_CONFIG_HOME per test (platformdirs' user config folder follows them)."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    return home / ".config"

@@ -15,6 +15,7 @@ from salon_segment.cli import (
     ConfigOpt,
     DateFormatOpt,
     DelimiterOpt,
+    DialectOpt,
     EncodingOpt,
     FilesArg,
     FormatOpt,
@@ -49,6 +50,7 @@ def backtest(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     date_format: DateFormatOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
@@ -63,7 +65,7 @@ def backtest(
     parse_as_of(as_of)  # a usage error before any file is read
     reading: dict[str, Any] = dict(
         config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=products, lang=lang, delimiter=delimiter,
+        products=products, lang=lang, delimiter=delimiter, dialect=dialect,
     )  # fmt: skip
     settings, imported = _load(files, **reading)
     if imported.ledger.empty:
