@@ -12,10 +12,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from salon_segment.errors import ConfigError, UsageError
 from salon_segment.i18n import _
@@ -25,6 +25,7 @@ from salon_segment.rules import Rules
 if TYPE_CHECKING:
     from salon_segment.config import Settings
 
+T = TypeVar("T")
 MAX_DIALECT_BYTES = 1_000_000  # an inspect document of one file is a few kilobytes
 
 
@@ -57,28 +58,28 @@ class PinnedDialect:
     profile: str | None = None
 
 
-def parse_date_order(value: str | None) -> bool | None:
-    """A day/month order (dd-mm-yyyy, mm/dd/yyyy…): True when the month comes first; a usage error otherwise."""
-    from salon_segment.duration import parse_date_format
-
+def _flag(value: str | None, parse: Callable[[str], T], option: str) -> T | None:
+    """A flag's value parsed, None when not given; a usage error naming the flag when it does not parse."""
     if value is None:
         return None
     try:
-        return parse_date_format(value)
+        return parse(value)
     except ValueError as exc:
-        raise UsageError(f"--date-format: {exc}.") from None
+        raise UsageError(f"{option}: {exc}.") from None
+
+
+def parse_date_order(value: str | None) -> bool | None:
+    """--date-format dd-mm-yyyy, mm/dd/yyyy…: True when the month comes first; a usage error otherwise."""
+    from salon_segment.duration import parse_date_format
+
+    return _flag(value, parse_date_format, "--date-format")
 
 
 def parse_delimiter_option(value: str | None) -> str | None:
-    """A delimiter: , ; | tab or a word for one; a usage error otherwise."""
+    """--delimiter: , ; | tab or a word for one; a usage error otherwise."""
     from salon_segment.importers.csv_records import parse_delimiter
 
-    if value is None:
-        return None
-    try:
-        return parse_delimiter(value)
-    except ValueError as exc:
-        raise UsageError(f"--delimiter: {exc}.") from None
+    return _flag(value, parse_delimiter, "--delimiter")
 
 
 def parse_mappings(values: Iterable[str] | Mapping[str, str] | None) -> dict[str, str]:
