@@ -58,7 +58,7 @@ def read(
     """Read every export into one ledger (and client list) with a report per file.
 
     ``keep_bytes`` keeps each input's bytes (a cleaned copy is cut from them); ``pseudonym_key`` replaces names,
-    e-mails and phones by keyed pseudonyms (``salon_segment.privacy.load_or_create_key`` makes one).
+    e-mails and phones by keyed pseudonyms (``salon_segment.privacy.pseudonym_key`` finds or makes one).
     """
     imported = read_exports(_paths(paths), _options(options, rules), keep_bytes=keep_bytes)
     return imported if pseudonym_key is None else pseudonymized(imported, pseudonym_key)

@@ -11,6 +11,8 @@ Example::
 
     [columns]
     client = "Klantcode"            # force a column mapping
+
+``pseudonym_key_file = "…"`` names the key file of ``--pseudonymize`` (default: in the user's config folder).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ TOP_LEVEL: dict[str, type] = {
     "lang": str,
     "currency": str,
     "pseudonym_key": str,
+    "pseudonym_key_file": str,
     "rules": dict,
     "columns": dict,
     "limits": dict,
@@ -51,6 +54,7 @@ class Settings:
     currency: str | None = None  # None: from the export, else LANG (salon_segment/currency.py)
     limits: Limits = field(default_factory=Limits)
     pseudonym_key: str | None = None
+    pseudonym_key_file: Path | None = None  # relative to the config file's folder
     source: Path | None = None
 
 
@@ -73,7 +77,7 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
     if unknown:
         raise ConfigError(
             f"{path}: unknown setting(s) {', '.join(unknown)}; expected lang, currency, pseudonym_key, "
-            "[rules], [columns] and [limits]."
+            "pseudonym_key_file, [rules], [columns] and [limits]."
         )
     for name, kind in TOP_LEVEL.items():
         if name in data and not isinstance(data[name], kind):
@@ -93,6 +97,9 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
         from salon_segment.privacy import check_key_material
 
         check_key_material(key.encode("utf-8"), f"{path}: pseudonym_key")
+    key_file = data.get("pseudonym_key_file")
+    if key_file is not None and not key_file.strip():
+        raise ConfigError(f'{path}: pseudonym_key_file must name a file, like pseudonym_key_file = "~/salon.key".')
     return Settings(
         rules=rules,
         columns=columns,
@@ -100,6 +107,7 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
         currency=currency,
         limits=limits,
         pseudonym_key=key,
+        pseudonym_key_file=Path(path).parent / Path(key_file).expanduser() if key_file is not None else None,
         source=Path(path),
     )
 

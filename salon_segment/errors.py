@@ -1,4 +1,4 @@
-"""User-fixable problems. The CLI maps every subclass of SalonSegmentError to exit code 1.
+"""User-fixable problems. The CLI maps every SalonSegmentError to its ``exit_code`` (1; 2 for a usage error).
 
 Messages name the file, row and column, never a client's personal data.
 """
@@ -10,6 +10,12 @@ class SalonSegmentError(Exception):
     """A problem the user can fix (bad file, bad option, bad config); exit code 1."""
 
     exit_code = 1
+
+
+class UsageError(SalonSegmentError):
+    """An option value the command cannot use (a malformed --date-format, --delimiter or --map); exit code 2."""
+
+    exit_code = 2
 
 
 class InputFileError(SalonSegmentError):

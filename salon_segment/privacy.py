@@ -13,14 +13,18 @@ import os
 import re
 import secrets
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from salon_segment import ledger as L
 from salon_segment.errors import ConfigError
+from salon_segment.i18n import _
 
-KEY_FILE_NAME = ".salon-segment.key"
+APP_NAME = "salon-segment"
+KEY_FILE_NAME = "pseudonym.key"  # in the user's config folder (default_key_path)
+LEGACY_KEY_FILE_NAME = ".salon-segment.key"  # where earlier versions created it: the working folder
 MIN_KEY_BYTES = 16
 MAX_KEY_FILE_BYTES = 4096
 
@@ -87,18 +91,70 @@ def _create_key_file(path: Path) -> bytes:
     return key
 
 
-def load_or_create_key(folder: Path, configured: str | None = None) -> bytes:
-    """The pseudonym key (the one key store): ``pseudonym_key`` from the config if set, else the key file
-    ``.salon-segment.key`` in ``folder``, created once. Keys under 16 bytes, a symlink at the key path (dangling or
-    not), a key file that others can write and a folder that cannot be written are refused with one sentence."""
-    if configured is not None:
-        return check_key_material(configured.encode("utf-8"), "pseudonym_key in the config")
-    path = Path(folder) / KEY_FILE_NAME
+def default_key_path() -> Path:
+    """The key file in the user's config folder, by platform convention (``platformdirs.user_config_dir``):
+    ``~/.config/salon-segment/pseudonym.key`` on Linux, ``~/Library/Application Support/salon-segment/…`` on
+    macOS, ``%LOCALAPPDATA%\\salon-segment\\…`` on Windows. Never the working folder."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / KEY_FILE_NAME
+
+
+def legacy_key_paths(config: Path | None) -> list[Path]:
+    """Where earlier versions created the key: beside the config file, else in the working folder."""
+    folder = config.parent if config is not None else Path.cwd()
+    return [folder / LEGACY_KEY_FILE_NAME]
+
+
+@dataclass(frozen=True)
+class PseudonymKey:
+    """The key material, where it came from, and a note for the user (a key found where old versions put it)."""
+
+    key: bytes
+    source: str
+    note: str = ""
+
+
+def load_or_create_key(path: Path) -> bytes:
+    """The key in the key file ``path``, created once (with its folder, mode 0700) when absent. Keys under 16
+    bytes, a symlink at the key path (dangling or not), a key file that others can write and a folder that cannot
+    be written are refused with one sentence."""
+    path = Path(path)
     if path.is_symlink():
         raise ConfigError(f"{path}: the pseudonym key is a symbolic link; replace it by the key file itself.")
     if os.path.lexists(path):
         return _read_key_file(path)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"{path.parent}: cannot create the folder of the pseudonym key "
+            f"({exc.strerror or exc.__class__.__name__}); pass --key-file or set pseudonym_key_file."
+        ) from None
     return _create_key_file(path)
+
+
+def pseudonym_key(
+    *, configured: str | None = None, key_file: Path | None = None, config: Path | None = None
+) -> PseudonymKey:
+    """The one key store: ``pseudonym_key`` from the config, else the key file named by ``--key-file`` or
+    ``pseudonym_key_file``, else the key file in the user's config folder (created once). A key file left by an
+    old version beside the config or in the working folder is still used (with a note to move it) while the
+    config folder holds none, so that pseudonyms stay the same; a new key is never created there."""
+    if configured is not None:
+        return PseudonymKey(check_key_material(configured.encode("utf-8"), "pseudonym_key in the config"), "config")
+    if key_file is not None:
+        return PseudonymKey(load_or_create_key(key_file), str(key_file))
+    path = default_key_path()
+    if not os.path.lexists(path):
+        for legacy in legacy_key_paths(config):
+            if os.path.lexists(legacy):
+                note = _(
+                    "{legacy}: using the pseudonym key where older versions kept it; move it to {path} "
+                    "(or name it with --key-file) so that it stays out of your working folder."
+                ).format(legacy=legacy, path=path)
+                return PseudonymKey(load_or_create_key(legacy), str(legacy), note)
+    return PseudonymKey(load_or_create_key(path), str(path))
 
 
 def _digest(values: pd.Series, key: bytes, prefix: str) -> pd.Series:

@@ -5,6 +5,9 @@ The report language and the currency fall back to LANG/LC_ALL; tests that are ab
 environment. Without this, a Dutch or Russian shell would turn the English expectations into Dutch output. The
 active language and currency (``salon_segment.presentation``) are reset before and after every test, so a test
 that sets them cannot change the next one.
+
+Every test also gets its own home and config folder (HOME, XDG_CONFIG_HOME): the pseudonym key that
+``--pseudonymize`` creates in the user's config folder lands there, never in the developer's own.
 """
 
 import pytest
@@ -22,3 +25,12 @@ def neutral_locale(monkeypatch):
     presentation.reset()
     yield
     presentation.reset()
+
+
+@pytest.fixture(autouse=True)
+def private_config_folder(monkeypatch, tmp_path_factory):
+    """A fresh HOME and XDG_CONFIG_HOME per test (platformdirs' user config folder follows them)."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    return home / ".config"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from salon_segment.privacy import default_key_path
 from tests.test_hardening_files import AS_OF, export_with_names, invoke
 
 INTERNALS = (
@@ -35,12 +36,20 @@ def test_14_a_short_configured_key_is_refused(tmp_path, key):
     result = run_pseudonymized(tmp_path, f"pseudonym_key = {key}\n")
     assert result.exit_code == 1
     assert "16" in result.output and len(result.output.strip().splitlines()) == 1
+    assert not default_key_path().exists()
     assert not (tmp_path / ".salon-segment.key").exists()
+
+
+def key_in_config_folder() -> Path:
+    """The default key path (in the test's own config folder, see conftest.py), its folder made."""
+    key = default_key_path()
+    key.parent.mkdir(parents=True, exist_ok=True)
+    return key
 
 
 @pytest.mark.parametrize("content", [b"", b"\n", b"abc\n", b"  \n\n"])
 def test_14_a_short_key_file_is_refused(tmp_path, content):
-    key = tmp_path / ".salon-segment.key"
+    key = key_in_config_folder()
     key.write_bytes(content)
     key.chmod(0o600)
     result = run_pseudonymized(tmp_path)
@@ -50,14 +59,14 @@ def test_14_a_short_key_file_is_refused(tmp_path, content):
 
 def test_15_a_dangling_symlink_at_the_key_path_is_refused_and_not_followed(tmp_path):
     target = tmp_path / "elsewhere.key"
-    os.symlink(target, tmp_path / ".salon-segment.key")
+    os.symlink(target, key_in_config_folder())
     result = run_pseudonymized(tmp_path)
     assert result.exit_code == 1
     assert not target.exists()
 
 
 def test_15_a_key_file_others_can_write_is_refused(tmp_path):
-    key = tmp_path / ".salon-segment.key"
+    key = key_in_config_folder()
     key.write_text("0123456789abcdef0123456789abcdef\n")
     key.chmod(0o666)
     assert run_pseudonymized(tmp_path).exit_code == 1
@@ -70,7 +79,7 @@ def test_15_the_key_file_is_created_exclusively_with_mode_0600(tmp_path, monkeyp
     real_open = os.open
 
     def spy(path, flags, mode=0o777, *args, **kwargs):
-        if str(path).endswith(".salon-segment.key"):
+        if str(path).endswith("pseudonym.key"):
             calls.append((flags, mode))
         return real_open(path, flags, mode, *args, **kwargs)
 
@@ -78,19 +87,20 @@ def test_15_the_key_file_is_created_exclusively_with_mode_0600(tmp_path, monkeyp
     assert run_pseudonymized(tmp_path).exit_code == 0
     created = [(f, m) for f, m in calls if f & os.O_CREAT]
     assert created and all(f & os.O_EXCL and f & os.O_NOFOLLOW and m == 0o600 for f, m in created)
-    assert (tmp_path / ".salon-segment.key").stat().st_mode & 0o777 == 0o600
+    assert default_key_path().stat().st_mode & 0o777 == 0o600
+    assert default_key_path().parent.stat().st_mode & 0o777 == 0o700
 
 
 def test_16_a_key_folder_that_cannot_be_written_is_one_sentence(tmp_path, monkeypatch):
     real_open, real_io_open = os.open, io.open
 
     def denied(path, *args, **kwargs):
-        if str(path).endswith(".salon-segment.key") and not Path(path).exists():
+        if str(path).endswith("pseudonym.key") and not Path(path).exists():
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
     def denied_io(path, mode="r", *args, **kwargs):
-        if str(path).endswith(".salon-segment.key") and ("w" in mode or "x" in mode):
+        if str(path).endswith("pseudonym.key") and ("w" in mode or "x" in mode):
             raise PermissionError(13, "Permission denied", str(path))
         return real_io_open(path, mode, *args, **kwargs)
 

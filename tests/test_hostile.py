@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from salon_segment.errors import InputFileError
 from salon_segment.importers import ImportOptions, read_exports
 from salon_segment.importers.source import Limits
+from salon_segment.privacy import default_key_path
 from salon_segment.rules import Rules
 from salon_segment.scoring import SEGMENTS, analyze
 from tests.helpers import DATA, EXAMPLES, ROOT
@@ -232,7 +233,7 @@ def test_pseudonyms_hide_personal_data_and_stay_stable(tmp_path, monkeypatch):
     first = runner.invoke(app_(), [*base, "--clients-out", str(out1)])
     runner.invoke(app_(), [*base, "--clients-out", str(out2), "--format", "json"])
     assert first.exit_code == 0
-    assert (tmp_path / ".salon-segment.key").is_file()
+    assert default_key_path().is_file() and not (tmp_path / ".salon-segment.key").exists()
     assert out1.read_text() == out2.read_text()  # same key, same pseudonyms
     text = out1.read_text(encoding="utf-8-sig") + first.output
     original = read_exports([EXAMPLES / "salon-nl.csv"]).ledger

@@ -15,12 +15,14 @@ from salon_segment.cli.options import (
     ConfigOpt,
     DateFormatOpt,
     DelimiterOpt,
+    DialectOpt,
     EncodingOpt,
     ExcelOpt,
     FilesArg,
     ForceOpt,
     FormatOpt,
     HorizonOpt,
+    KeyFileOpt,
     LangOpt,
     LogOpt,
     MapOpt,
@@ -64,12 +66,14 @@ def analyze(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     excel: ExcelOpt = None,
     quiet: QuietOpt = False,
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
+    key_file: KeyFileOpt = None,
     horizon: HorizonOpt = "90d",
     log: LogOpt = None,
 ) -> None:
@@ -82,15 +86,16 @@ def analyze(
     duration = parse_inactive(horizon)  # a usage error before any file is read
     for path in (clients_out, rejects_out):
         if path is not None:
-            check_output_path(path, inputs=read_paths(files, config, products), force=force)
+            check_output_path(path, inputs=read_paths(files, config, products, dialect, key_file), force=force)
     loaded = load(
         files, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize, quiet=quiet,
+        delimiter=delimiter, dialect=dialect, products=products, lang=lang, pseudonymize=pseudonymize,
+        key_file=key_file, quiet=quiet,
     )  # fmt: skip
     resolved_as_of = api.resolve_as_of(loaded.imported, as_of_date)
     excel_target = excel_path(excel, resolved_as_of) if excel is not None else None
     if excel_target is not None:  # checked before anything is written, like the other outputs
-        check_excel_target(excel_target, read_paths(files, config, products), force)
+        check_excel_target(excel_target, read_paths(files, config, products, dialect, key_file), force)
     check_distinct_outputs([clients_out, rejects_out, excel_target])
     report = api.analyze(
         loaded.imported,

@@ -17,6 +17,7 @@ from salon_segment.cli.options import (
     ConfigOpt,
     DateFormatOpt,
     DelimiterOpt,
+    DialectOpt,
     EncodingOpt,
     FilesArg,
     FormatOpt,
@@ -46,6 +47,7 @@ def backtest(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     date_format: DateFormatOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
@@ -61,7 +63,7 @@ def backtest(
     parse_as_of(as_of)  # a usage error before any file is read
     reading: dict[str, Any] = dict(
         config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=products, lang=lang, delimiter=delimiter,
+        products=products, lang=lang, delimiter=delimiter, dialect=dialect,
     )  # fmt: skip
     loaded = load(files, **reading)
     if loaded.imported.ledger.empty:

@@ -13,9 +13,11 @@ from salon_segment.cli.options import (
     ConfigOpt,
     DateFormatOpt,
     DelimiterOpt,
+    DialectOpt,
     EncodingOpt,
     FilesArg,
     FormatOpt,
+    KeyFileOpt,
     LangOpt,
     MapOpt,
     OutputFormat,
@@ -42,9 +44,11 @@ def client(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     pseudonymize: PseudonymizeOpt = False,
+    key_file: KeyFileOpt = None,
 ) -> None:
     """A client's card: segment and why, spend, rhythm, favourite stylist, usual day and hour, last visits."""
     from salon_segment.render.insights_view import LIST_COLUMNS, card_document, card_view, frame_table, records
@@ -52,7 +56,8 @@ def client(
 
     loaded, analysis = analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize, horizon_days=90,
+        delimiter=delimiter, dialect=dialect, products=products, lang=lang, pseudonymize=pseudonymize,
+        key_file=key_file, horizon_days=90,
     )  # fmt: skip
     found = find_clients(analysis.clients, query)
     if found.empty:

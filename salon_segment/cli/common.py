@@ -11,7 +11,7 @@ from typing import Any
 import typer
 
 from salon_segment import progress
-from salon_segment.cli.options import OutputFormat, parse_date_order, parse_delimiter_option, parse_mappings
+from salon_segment.cli.options import OutputFormat
 from salon_segment.cli_parsing import require_rows
 from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import _, ngettext
@@ -42,6 +42,8 @@ def load(
     need_rows: bool = True,
     quiet: bool = False,
     keep_snapshots: bool = False,
+    dialect: Path | None = None,
+    key_file: Path | None = None,
 ) -> Loaded:
     """Settings, the presentation (activated: messages from here on are in the report language) and the inputs.
 
@@ -52,23 +54,14 @@ def load(
     from salon_segment.config import load_settings
     from salon_segment.currency import resolve as resolve_currency
     from salon_segment.i18n import language, resolve_language, set_language
-    from salon_segment.importers import ImportOptions
-    from salon_segment.importers.catalogue import read_product_catalogue
+    from salon_segment.importers import read_options
 
-    month_first = parse_date_order(date_format)
-    forced_delimiter = parse_delimiter_option(delimiter)
     settings = load_settings(config)
     set_language(resolve_language(lang, settings.lang))  # before reading: notes and errors in the language
-    options = ImportOptions(
-        columns={**settings.columns, **parse_mappings(mappings)},
-        encoding=encoding,
-        sheet=sheet,
-        month_first=month_first,
-        product_items=read_product_catalogue(products, encoding=encoding) if products else frozenset(),
-        rules=settings.rules,
-        limits=settings.limits,
-        delimiter=forced_delimiter,
-    )
+    options = read_options(
+        settings, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
+        delimiter=delimiter, products=products, dialect=dialect,
+    )  # fmt: skip
     with progress.importer_stages():
         imported = api.read(files, options=options, keep_bytes=keep_snapshots)
     for note in imported.notes:
@@ -79,10 +72,14 @@ def load(
     presentation = Presentation(language=language(), currency=resolve_currency(imported.reports, settings.currency))
     activate(presentation)
     if pseudonymize:
-        from salon_segment.privacy import load_or_create_key
+        from salon_segment.privacy import pseudonym_key
 
-        folder = settings.source.parent if settings.source else Path.cwd()
-        imported = api.pseudonymized(imported, load_or_create_key(folder, settings.pseudonym_key))
+        found = pseudonym_key(
+            configured=settings.pseudonym_key, key_file=key_file or settings.pseudonym_key_file, config=config
+        )
+        if found.note:
+            typer.echo(_("Note: {note}").format(note=found.note), err=True)
+        imported = api.pseudonymized(imported, found.key)
     return Loaded(settings, presentation, imported)
 
 
@@ -117,13 +114,20 @@ def show(
         presentation.console().print(view())
 
 
-def read_paths(files: list[Path], config: Path | None, products: Path | None) -> list[Path]:
-    """Every file a command may read (exports, config, product listing, pseudonym key): never an output."""
+def read_paths(
+    files: list[Path],
+    config: Path | None,
+    products: Path | None,
+    dialect: Path | None = None,
+    key_file: Path | None = None,
+) -> list[Path]:
+    """Every file a command may read (exports, config, product listing, dialect, pseudonym key): never an output."""
     from salon_segment.config import DEFAULT_CONFIG_NAME
-    from salon_segment.privacy import KEY_FILE_NAME
+    from salon_segment.privacy import default_key_path, legacy_key_paths
 
     settings = config if config is not None else Path(DEFAULT_CONFIG_NAME)
-    return [*files, settings, settings.parent / KEY_FILE_NAME, *([products] if products is not None else [])]
+    keys = [key_file if key_file is not None else default_key_path(), *legacy_key_paths(settings)]
+    return [*files, settings, *keys, *(p for p in (products, dialect) if p is not None)]
 
 
 def check_excel_target(path: Path, files: list[Path], force: bool) -> None:

@@ -8,6 +8,7 @@ from salon_segment.cli.options import (
     ConfigOpt,
     DateFormatOpt,
     DelimiterOpt,
+    DialectOpt,
     EncodingOpt,
     FilesArg,
     FormatOpt,
@@ -30,6 +31,7 @@ def inspect(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -39,7 +41,7 @@ def inspect(
 
     loaded = load(
         files, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=products, lang=lang, need_rows=False,
+        delimiter=delimiter, dialect=dialect, products=products, lang=lang, need_rows=False,
     )  # fmt: skip
     inspection = Inspection(files=loaded.imported.reports, notes=loaded.imported.notes)
     show(loaded.presentation, output_format, inspection.to_dict(), lambda: inspect_view(inspection.files))

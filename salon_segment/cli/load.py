@@ -9,6 +9,7 @@ from salon_segment.cli.options import (
     ConfigOpt,
     DateFormatOpt,
     DelimiterOpt,
+    DialectOpt,
     EncodingOpt,
     FilesArg,
     FormatOpt,
@@ -35,6 +36,7 @@ def load(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Visits by weekday and hour, with the quietest slots: where the salon has room for an offer."""
@@ -44,7 +46,7 @@ def load(
     duration, months = period_months(period)
     loaded, analysis = analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=None, lang=lang,
+        delimiter=delimiter, dialect=dialect, products=None, lang=lang,
     )  # fmt: skip
     check_span(analysis.as_of, duration, "--period")
     heatmap = load_heatmap(loaded.imported.ledger, as_of=analysis.as_of, period_months=months)

@@ -35,28 +35,6 @@ def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date | None:
     return date
 
 
-def parse_date_order(value: str | None) -> bool | None:
-    """--date-format: True when the month comes first; usage error listing the accepted forms otherwise."""
-    from salon_segment.duration import parse_date_format
-
-    if value is None:
-        return None
-    try:
-        return parse_date_format(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"--date-format: {exc}.") from None
-
-
-def parse_delimiter_option(value: str | None) -> str | None:
-    """--delimiter: , ; | tab or a word for one; usage error otherwise."""
-    from salon_segment.importers.csv_records import parse_delimiter
-
-    if value is None:
-        return None
-    try:
-        return parse_delimiter(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"--delimiter: {exc}.") from None
 
 
 def check_span(as_of: Any, duration: Any, option: str) -> None:
@@ -68,16 +46,6 @@ def check_span(as_of: Any, duration: Any, option: str) -> None:
     except ValueError as exc:
         raise SalonSegmentError(str(exc)) from None
 
-
-def parse_mappings(values: list[str] | None) -> dict[str, str]:
-    """--map FIELD=HEADER, repeatable."""
-    mapping: dict[str, str] = {}
-    for value in values or []:
-        field, sep, header = value.partition("=")
-        if not sep or not field.strip() or not header.strip():
-            raise typer.BadParameter(_("expected FIELD=HEADER, got {value!r}").format(value=value))
-        mapping[field.strip()] = header.strip()
-    return mapping
 
 
 def parse_inactive(value: str) -> Any:
@@ -197,6 +165,26 @@ PseudonymizeOpt = Annotated[
     typer.Option(
         "--pseudonymize",
         help="Replace names, e-mails and phones in every output by stable keyed pseudonyms (to share a report).",
+    ),
+]
+DialectOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--dialect",
+        help=(
+            "Read the exports as this file says: the JSON of inspect --format json (encoding, delimiter, sheet, "
+            "date order, columns, export profile). Options given here win."
+        ),
+        metavar="FILE",
+    ),
+]
+KeyFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--key-file",
+        help="The pseudonym key file (created if absent). Default: pseudonym_key_file in the config, else "
+        "pseudonym.key in your config folder.",
+        metavar="FILE",
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace output files that already exist.")]

@@ -14,11 +14,13 @@ from salon_segment.cli.options import (
     ConfigOpt,
     DateFormatOpt,
     DelimiterOpt,
+    DialectOpt,
     EncodingOpt,
     ExcelOpt,
     FilesArg,
     ForceOpt,
     FormatOpt,
+    KeyFileOpt,
     LangOpt,
     LogOpt,
     MapOpt,
@@ -82,11 +84,13 @@ def prune(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     excel: ExcelOpt = None,
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
+    key_file: KeyFileOpt = None,
     log: LogOpt = None,
 ) -> None:
     """Clients not seen for a while (24 months by default): a list to remove from the booking system, and a
@@ -100,10 +104,11 @@ def prune(
         raise typer.BadParameter(_("with several inputs, --keep-out must be a folder"))
     keep_paths = _keep_out_paths(keep_out, files) if keep_out is not None else []
     for path in [*([out] if out is not None else []), *keep_paths]:
-        check_output_path(path, inputs=read_paths(files, config, products), force=force)
+        check_output_path(path, inputs=read_paths(files, config, products, dialect, key_file), force=force)
     loaded = load(
         files, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize,
+        delimiter=delimiter, dialect=dialect, products=products, lang=lang, pseudonymize=pseudonymize,
+        key_file=key_file,
         keep_snapshots=keep_out is not None,
     )  # fmt: skip
     settings, imported = loaded.settings, loaded.imported
@@ -113,7 +118,7 @@ def prune(
     check_span(resolved_as_of, duration, "--inactive")
     excel_target = excel_path(excel, resolved_as_of) if excel is not None else None
     if excel_target is not None:
-        check_excel_target(excel_target, read_paths(files, config, products), force)
+        check_excel_target(excel_target, read_paths(files, config, products, dialect, key_file), force)
     check_distinct_outputs([out, *keep_paths, excel_target])
     result = api.prune(imported, inactive=duration, as_of=resolved_as_of, rules=settings.rules)
     counts = result.counts

@@ -14,10 +14,12 @@ from salon_segment.cli.options import (
     ConfigOpt,
     DateFormatOpt,
     DelimiterOpt,
+    DialectOpt,
     EncodingOpt,
     FilesArg,
     ForceOpt,
     FormatOpt,
+    KeyFileOpt,
     LangOpt,
     MapOpt,
     OutputFormat,
@@ -47,10 +49,12 @@ def services(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     products: ProductsOpt = None,
     lang: LangOpt = None,
     force: ForceOpt = False,
     pseudonymize: PseudonymizeOpt = False,
+    key_file: KeyFileOpt = None,
 ) -> None:
     """Per category: clients, visits, revenue, A/B/C mix, and the regulars who never use it (to offer it to
     them: cross-selling)."""
@@ -61,10 +65,11 @@ def services(
     if out is not None:
         if list_category is None:
             raise typer.BadParameter(_("--out goes with --list CATEGORY"))
-        check_output_path(out, inputs=read_paths(files, config, products), force=force)
+        check_output_path(out, inputs=read_paths(files, config, products, dialect, key_file), force=force)
     loaded, analysis = analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=products, lang=lang, pseudonymize=pseudonymize,
+        delimiter=delimiter, dialect=dialect, products=products, lang=lang, pseudonymize=pseudonymize,
+        key_file=key_file,
     )  # fmt: skip
     ledger = loaded.imported.ledger
     if list_category is not None:

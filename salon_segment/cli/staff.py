@@ -9,6 +9,7 @@ from salon_segment.cli.options import (
     ConfigOpt,
     DateFormatOpt,
     DelimiterOpt,
+    DialectOpt,
     EncodingOpt,
     FilesArg,
     FormatOpt,
@@ -36,6 +37,7 @@ def staff(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Per staff member: clients, revenue, how many first-time clients came back (retention), rebooking,
@@ -47,7 +49,7 @@ def staff(
     duration, months = period_months(period)
     loaded, analysis = analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=None, lang=lang,
+        delimiter=delimiter, dialect=dialect, products=None, lang=lang,
     )  # fmt: skip
     check_span(analysis.as_of, duration, "--period")
     table = staff_summary(

@@ -14,6 +14,7 @@ from salon_segment.cli.options import (
     ConfigOpt,
     DateFormatOpt,
     DelimiterOpt,
+    DialectOpt,
     EncodingOpt,
     FilesArg,
     FormatOpt,
@@ -63,6 +64,7 @@ def trend(
     sheet: SheetOpt = None,
     date_format: DateFormatOpt = None,
     delimiter: DelimiterOpt = None,
+    dialect: DialectOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Active, new and lost clients per month; who never came back after their 1st, 2nd, 3rd visit (churn);
@@ -75,7 +77,7 @@ def trend(
     start = parse_as_of(compare_from, "--compare-from")
     loaded, analysis = analysed(
         files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=None, lang=lang,
+        delimiter=delimiter, dialect=dialect, products=None, lang=lang,
     )  # fmt: skip
     ledger, rules = loaded.imported.ledger, loaded.settings.rules
     table = period_trend(ledger, as_of=analysis.as_of, rules=rules, by=by.value)

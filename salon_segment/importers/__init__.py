@@ -25,18 +25,24 @@ from salon_segment.importers.normalize import (
     normalize,
     plan,
 )
+from salon_segment.importers.options import ReadOptions, read_options
 from salon_segment.importers.profiles import CATALOGUE
+from salon_segment.importers.report import Dialect, RowAccount
 from salon_segment.importers.snapshot import InputSet
 from salon_segment.importers.source import RawTable, read_table
 
 __all__ = [
+    "Dialect",
     "FileReport",
     "ImportOptions",
     "ImportResult",
     "Normalized",
     "RawTable",
+    "ReadOptions",
+    "RowAccount",
     "normalize",
     "read_exports",
+    "read_options",
     "read_table",
 ]
 
@@ -103,11 +109,7 @@ def drop_overlaps(parts: list[Normalized]) -> list[Normalized]:
             drop_index = keyed.index[duplicate]
             if len(drop_index):
                 rows = ledger.loc[drop_index, L.SOURCE_ROW].tolist()
-                report = dataclasses.replace(
-                    part.report,
-                    rows_used=part.report.rows_used - len(rows),
-                    skipped={**part.report.skipped, SKIP_OVERLAP: rows},
-                )
+                report = dataclasses.replace(part.report, rows=part.report.rows.skipping(SKIP_OVERLAP, rows))
                 part = dataclasses.replace(
                     part, table=ledger.drop(index=drop_index).reset_index(drop=True), report=report
                 )
@@ -120,12 +122,7 @@ def with_broken_lines(part: Normalized, raw: RawTable) -> Normalized:
     """Count the CSV lines the reader set aside (unbalanced quotes) as read and rejected, with their rows."""
     if not raw.broken:
         return part
-    rows = [row for numbers in raw.broken.values() for row in numbers]
-    report = dataclasses.replace(
-        part.report,
-        rows_read=part.report.rows_read + len(rows),
-        rejected={**part.report.rejected, **{reason: list(numbers) for reason, numbers in raw.broken.items()}},
-    )
+    report = dataclasses.replace(part.report, rows=part.report.rows.rejecting(raw.broken))
     extra = pd.DataFrame(
         [(str(raw.path), row, reason) for reason, numbers in raw.broken.items() for row in numbers],
         columns=list(REJECT_COLUMNS),
@@ -154,9 +151,8 @@ def _refuse_when_nothing_is_usable(parts: list[Normalized]) -> None:
 
 def read_exports(
     paths: Sequence[Path],
-    options: ImportOptions | None = None,
+    options: ReadOptions | None = None,
     *,
-    delimiter: str | None = None,
     keep_bytes: bool = True,
 ) -> ImportResult:
     """Read every export (visits, bookings, client lists, product listings) and merge them by client key.
@@ -164,11 +160,10 @@ def read_exports(
     Each file is read from disk once, into a snapshot that the cleaned copy of ``prune`` uses too
     (``ImportResult.snapshots``; with ``keep_bytes=False`` each file's bytes are let go once it is parsed).
     A file named twice (also through a link) or a copy with the same bytes is read once, with a note. Product
-    and service listings given beside the sales files tell those files' line types. ``delimiter`` forces the
-    CSV delimiter (as ``ImportOptions.delimiter`` does).
+    and service listings given beside the sales files tell those files' line types. ``options`` (built once by
+    ``read_options``) say how to read them.
     """
-    options = options or ImportOptions()
-    delimiter = delimiter or options.delimiter
+    options = options or ReadOptions()
     inputs = InputSet(options.limits)
     kept: dict[str, bytes] = {}
     raws = []
@@ -182,7 +177,7 @@ def read_exports(
             sheet=options.sheet,
             overrides=options.columns,
             limits=options.limits,
-            delimiter=delimiter,
+            delimiter=options.delimiter,
             snapshot=snapshot,
         )
         if keep_bytes:

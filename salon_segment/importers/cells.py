@@ -13,6 +13,7 @@ import pandas as pd
 from salon_segment.errors import InputFileError
 from salon_segment.i18n import N_
 from salon_segment.importers import headers as H
+from salon_segment.importers.lexicon import TOTAL_WORDS
 from salon_segment.importers.source import RawTable
 from salon_segment.importers.values import (
     TextColumn,
@@ -22,13 +23,6 @@ from salon_segment.importers.values import (
 )
 from salon_segment.privacy import mask
 
-TOTAL_WORDS = frozenset(
-    H.normalize_header(w)
-    for w in (
-        "total", "totals", "grand total", "subtotal", "sub total", "sum", "totaal", "subtotaal", "eindtotaal",
-        "итого", "всего", "итог", "gesamt", "summe", "gesamtsumme", "total general", "sous total", "totale",
-    )
-)  # fmt: skip
 MAX_DATE_FAILURE_SHARE = 0.2
 FLAG_COLUMNS = 8  # totals words and repeated headers are looked for in the first columns
 

@@ -19,29 +19,6 @@ from salon_segment.importers.profiles import ProfileChoice, choose_profile
 
 SAMPLE_ROWS = 500
 
-# Header words that make a column a worse (negative) or better (positive) candidate for a field.
-HEADER_HINTS: Mapping[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
-    H.DATE: (
-        (-3, ("created", "creation", "added", "aangemaakt", "создан", "создания", "erstellt", "date scheduled",
-              "booked on", "booking made", "birth", "geboorte", "рождения", "geburt", "naissance", "cancel",
-              "annul", "отмен", "storn", "changed", "modified", "updated", "expir", "deposit", "payment date",
-              "paid on", "due", "since", "registr")),
-        (2, ("appointment", "afspraak", "visit", "bezoek", "визит", "termin", "rendez", "start", "scheduled date",
-             "service date", "checkout", "sale date", "verkoop")),
-    ),
-    H.AMOUNT: (
-        (-4, ("gross", "bruto", "before discount", "voor korting", "incl", "inc tax", "including", "tax", "vat",
-              "btw", "ндс", "mwst", "tva", "tip", "fooi", "чаев", "discount", "korting", "скидк", "rabatt",
-              "remise", "paid online", "due", "balance", "saldo", "остаток", "deposit", "upfront", "prepay",
-              "fee", "cost", "commission", "cash", "card", "оплачено", "paid", "betaald", "redeem", "collected",
-              "change", "points", "total collected", "list price", "retail price", "unit price")),
-        (3, ("net", "netto", "exc tax", "excl", "ex vat", "без ндс", "продано", "sold")),
-    ),
-    H.VISIT_COUNT: (
-        (-3, ("booked", "bookings", "appointments booked", "no show", "cancel", "classes")),
-        (3, ("check ins", "check in", "checkins", "completed", "attended", "visits", "bezoeken", "визит")),
-    ),
-}  # fmt: skip
 HINTED_FIELDS = (H.DATE, H.AMOUNT, H.STATUS, H.KIND, H.VISIT_COUNT)
 
 
@@ -113,7 +90,7 @@ def _value_evidence(name: str, values: pd.Series) -> tuple[float, str]:
 def _header_hint(name: str, header: str) -> tuple[float, str]:
     text = f" {H.normalize_header(header)} "
     score, reasons = 0.0, []
-    for weight, words in HEADER_HINTS.get(name, ()):
+    for weight, words in lexicon.HEADER_HINTS.get(name, ()):
         hit = next((w for w in words if f" {H.normalize_header(w)}" in text), None)
         if hit is not None:
             score += weight
@@ -218,10 +195,6 @@ def _appointment_after_creation(scored: list[Candidate], cells: pd.DataFrame) ->
     return scored
 
 
-TAX_WORDS = ("tax", "vat", "btw", "ндс", "налог", "mwst", "ust", "tva", "iva", "gst", "hst", "pst")
-SUBTOTAL_WORDS = ("subtotal", "sub total", "subtotaal", "zwischensumme", "sous total", "подытог")
-
-
 def _before_tax(scored: list[Candidate], header: Sequence[str], cells: pd.DataFrame) -> list[Candidate]:
     """A total that is another column plus a tax column is the amount with tax: the other column is the revenue.
 
@@ -230,9 +203,9 @@ def _before_tax(scored: list[Candidate], header: Sequence[str], cells: pd.DataFr
     from salon_segment.importers.values import parse_amounts
 
     chosen = scored[0]
-    taxes = [p for p, h in enumerate(header) if any(f" {w}" in f" {H.normalize_header(h)} " for w in TAX_WORDS)]
+    taxes = [p for p, h in enumerate(header) if any(f" {w}" in f" {H.normalize_header(h)} " for w in lexicon.TAX_WORDS)]
     others = [p for p, h in enumerate(header) if p != chosen.position and p not in taxes
-              and any(f" {w} " in f" {H.normalize_header(h)} " for w in SUBTOTAL_WORDS)]  # fmt: skip
+              and any(f" {w} " in f" {H.normalize_header(h)} " for w in lexicon.SUBTOTAL_WORDS)]  # fmt: skip
     if not taxes or not others:
         return scored
     total = parse_amounts(_sample_aligned(cells, chosen.position)).values

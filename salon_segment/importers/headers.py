@@ -1,175 +1,21 @@
 """Recognise export headers in English, Dutch, Russian, German and French, and find the header row.
 
+The synonyms per field are in ``lexicon.py`` (``HEADER_SYNONYMS``), the field names in ``fields.py``.
+
 Matching ignores case, accents and punctuation. An exact match beats a header that merely contains a
 synonym; within a field, earlier synonyms win (so a net amount is preferred over a gross total).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-# Import fields (a few more than ledger columns: names split in two, client id vs. identity key).
-CLIENT_ID = "client_id"
-CLIENT_NAME = "client_name"
-FIRST_NAME = "first_name"
-LAST_NAME = "last_name"
-EMAIL = "email"
-PHONE = "phone"
-DATE = "date"
-TIME = "time"
-ITEM = "item"
-KIND = "kind"
-CATEGORY = "category"
-STAFF = "staff"
-AMOUNT = "amount"
-QUANTITY = "quantity"
-STATUS = "status"
-SOURCE = "source"
-LINE_ID = "line_id"  # receipt / appointment / line id: the same id in two exports is the same line
-# client-list fields (one row per client with totals)
-FIRST_VISIT = "first_visit"
-LAST_VISIT = "last_visit"
-VISIT_COUNT = "visit_count"
-TOTAL_SPENT = "total_spent"
-SERVICE_SPENT = "service_spent"
-PRODUCT_SPENT = "product_spent"
-CREATED = "created"
-CLIENT_LIST_FIELDS = (FIRST_VISIT, LAST_VISIT, VISIT_COUNT, TOTAL_SPENT, SERVICE_SPENT, PRODUCT_SPENT, CREATED)
-
-SYNONYMS: Mapping[str, tuple[str, ...]] = {
-    CLIENT_ID: (
-        "client id", "customer id", "client number", "customer number", "client no", "client nr", "guest id",
-        "klantnummer", "klantnr", "klant id", "klantcode", "klant nr",
-        "код клиента", "номер клиента", "id клиента", "клиент id",
-        "kundennummer", "kunden nr", "kundennr", "kunden id",
-        "n client", "no client", "numero client", "id client", "code client",
-    ),
-    CLIENT_NAME: (
-        "client name", "customer name", "client", "customer", "guest", "guest name", "name", "full name",
-        "klantnaam", "klant", "naam", "client naam",
-        "клиент", "фио", "имя клиента", "гость", "фио клиента",
-        "kunde", "kundin", "kundenname",
-        "nom client", "nom du client", "cliente", "nom", "nome cliente", "nominativo",
-    ),
-    FIRST_NAME: ("first name", "firstname", "given name", "voornaam", "имя", "vorname", "prenom", "nome"),
-    LAST_NAME: (
-        "last name", "lastname", "surname", "family name", "achternaam", "фамилия", "nachname", "nom de famille",
-        "cognome",
-    ),
-    EMAIL: (
-        "email", "e mail", "email address", "e mail address", "emailadres", "e mailadres",
-        "эл почта", "электронная почта", "почта", "courriel", "adresse e mail",
-    ),
-    PHONE: (
-        "phone", "mobile", "phone number", "mobile phone", "telephone", "cell",
-        "telefoon", "mobiel", "telefoonnummer", "mobiel nummer",
-        "телефон", "мобильный", "мобильный телефон", "номер телефона",
-        "telefon", "handy", "mobilnummer", "portable", "numero de telephone",
-    ),
-    DATE: (
-        "date", "appointment date", "sale date", "visit date", "start date", "booking date", "transaction date",
-        "datum", "afspraakdatum", "datum afspraak", "verkoopdatum",
-        "дата", "дата визита", "дата записи", "дата продажи",
-        "termin", "termindatum", "date du rendez vous", "date rendez vous", "data", "data appuntamento",
-    ),
-    TIME: (
-        "time", "start time", "appointment time", "tijd", "starttijd", "begintijd",
-        "время", "время начала", "время записи", "uhrzeit", "beginn", "heure", "heure de debut",
-    ),
-    ITEM: (
-        "service", "product", "item", "description", "service name", "treatment", "item name",
-        "behandeling", "dienst", "omschrijving", "artikel omschrijving",
-        "услуга", "товар", "наименование", "название услуги", "услуга товар",
-        "leistung", "dienstleistung", "artikel", "bezeichnung", "prestation", "produit", "designation",
-    ),
-    KIND: ("type", "item type", "sale type", "soort", "тип", "вид", "art", "typ", "type de vente"),
-    CATEGORY: (
-        "category", "service group", "group", "department", "categorie", "groep", "afdeling",
-        "категория", "группа", "отдел", "kategorie", "gruppe", "abteilung", "famille",
-    ),
-    STAFF: (
-        "staff", "team member", "employee", "stylist", "staff member", "therapist", "provider",
-        "medewerker", "kapper", "stylist", "behandelaar", "werknemer",
-        "мастер", "сотрудник", "специалист", "mitarbeiter", "friseur", "friseurin",
-        "employe", "coiffeur", "coiffeuse", "praticien", "operatore", "dipendente",
-    ),
-    AMOUNT: (
-        "net amount", "net", "net sales", "net total", "amount excl vat", "netto", "netto bedrag", "bedrag excl btw",
-        "amount", "price", "revenue", "total", "sales", "paid", "amount paid", "line total",
-        "prijs", "bedrag", "totaal", "omzet", "betaald",
-        "сумма", "продано", "стоимость", "цена", "итого", "выручка", "оплачено",
-        "preis", "betrag", "umsatz", "summe", "prix", "montant", "total ttc", "chiffre d affaires",
-        "importo", "prezzo", "totale",
-    ),
-    QUANTITY: (
-        "qty", "quantity", "units", "aantal", "кол во", "количество", "menge", "anzahl", "quantite", "quantita",
-    ),
-    STATUS: (
-        "status", "appointment status", "state", "afspraakstatus", "статус", "статус записи", "statut", "etat",
-    ),
-    SOURCE: (
-        "source", "referral", "referral source", "how did you hear", "channel", "marketing source",
-        "bron", "herkomst", "источник", "откуда узнал", "канал", "quelle", "herkunft", "provenance", "fonte",
-    ),
-    LINE_ID: (
-        "receipt", "receipt id", "receipt no", "receipt number", "invoice", "invoice number", "appointment id",
-        "booking id", "line id", "sale id", "sale no", "sale number", "transaction id", "order id", "ticket",
-        "bonnummer", "bon", "factuurnummer", "afspraak id", "boeking id",
-        "номер чека", "чек", "номер записи", "id записи", "номер документа",
-        "belegnummer", "beleg", "rechnungsnummer", "numero de ticket", "numero facture", "scontrino",
-    ),
-    FIRST_VISIT: (
-        "first visit", "first visit date", "first appointment", "eerste bezoek", "eerste afspraak",
-        "первый визит", "дата первого визита", "erster besuch", "erster termin", "premiere visite",
-        "primo appuntamento",
-    ),
-    LAST_VISIT: (
-        "last visit", "last visit date", "last appointment", "last seen", "laatste bezoek", "laatste afspraak",
-        "последний визит", "дата последнего визита", "letzter besuch", "letzter termin", "derniere visite",
-        "ultimo appuntamento", "ultima visita",
-    ),
-    VISIT_COUNT: (
-        "visits", "number of visits", "total visits", "visit count", "appointments", "total appointments",
-        "check ins", "completed visits",
-        "aantal bezoeken", "bezoeken", "aantal afspraken", "количество визитов", "визитов", "визиты", "всего визитов",
-        "anzahl besuche", "besuche", "nombre de visites", "visites", "numero visite",
-    ),
-    TOTAL_SPENT: (
-        "total spent", "total spend", "lifetime value", "total sales", "spent", "amount spent", "total revenue",
-        "total invoiced", "total invoiced value", "invoiced", "продано всего",
-        "totaal besteed", "besteed", "totale omzet", "сумма продаж", "потрачено", "всего оплачено", "сумма покупок",
-        "общая сумма", "umsatz gesamt", "gesamtumsatz", "total depense", "speso totale",
-    ),
-    SERVICE_SPENT: (
-        "service sales", "services spent", "spent on services", "service revenue", "omzet behandelingen",
-        "invoiced services", "services invoiced",
-        "услуги сумма", "сумма услуг", "dienstleistungsumsatz", "ventes prestations",
-    ),
-    PRODUCT_SPENT: (
-        "product sales", "products spent", "spent on products", "product revenue", "retail sales",
-        "invoiced products", "products invoiced",
-        "omzet producten", "сумма товаров", "товары сумма", "produktumsatz", "ventes produits",
-    ),
-    CREATED: (
-        "created", "created at", "date created", "added", "date added", "client since", "customer since",
-        "registration date", "registered", "aangemaakt", "klant sinds", "datum aangemaakt", "inschrijfdatum",
-        "дата регистрации", "дата создания", "добавлен", "клиент с", "erstellt", "kunde seit", "date de creation",
-        "client depuis", "data registrazione",
-    ),
-}  # fmt: skip
+from salon_segment.importers.fields import *  # noqa: F403  (the field names, used as H.DATE, H.CLIENT_ID…)
+from salon_segment.importers.lexicon import HEADER_SYNONYMS as SYNONYMS
+from salon_segment.importers.lexicon import normalize_header as normalize_header
 
 FIELDS = tuple(SYNONYMS)
-
-
-def normalize_header(text: object) -> str:
-    """Case-fold, strip accents (ё→е too), replace punctuation by spaces, collapse spaces."""
-    value = unicodedata.normalize("NFKD", str(text)).casefold()
-    value = "".join(ch for ch in value if not unicodedata.combining(ch))
-    value = re.sub(r"[\W_]+", " ", value, flags=re.UNICODE)
-    return " ".join(value.split())
 
 
 _EXACT: dict[str, tuple[str, int]] = {}

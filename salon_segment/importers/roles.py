@@ -10,22 +10,17 @@ from __future__ import annotations
 from salon_segment import ledger as L
 from salon_segment.errors import InputFileError
 from salon_segment.importers import headers as H
+from salon_segment.importers import lexicon
 from salon_segment.importers import profiles as P
 from salon_segment.importers.cells import missing_columns_error
 from salon_segment.importers.source import RawTable
 
 IDENTITY_FIELDS = (H.CLIENT_ID, H.CLIENT_NAME, H.FIRST_NAME, H.LAST_NAME, H.EMAIL, H.PHONE)
 ROLE_WORDS = (
-    (P.NO_SHOWS, ("no show", "noshow", "no shows", "niet verschenen", "niet gekomen", "неявк", "не пришел",
-                  "nicht erschienen")),
-    (P.CANCELLATIONS, ("cancel", "annul", "отмен", "storn", "abgesagt", "afgezegd")),
-    (P.BOOKINGS, ("future booking", "upcoming", "bookings", "toekomstige afspraken", "предстоящ", "будущ",
-                  "zukunftige termine")),
-)  # fmt: skip
-PRODUCT_FILE_WORDS = ("product", "retail", "товар", "artikel", "produkt", "produit", "verkoop", "stock", "inventory")
-SERVICE_FILE_WORDS = ("service", "behandel", "услуг", "dienst", "leistung", "prestation", "treatment")
-PRODUCT_HEADER_WORDS = ("brand", "supplier", "sku", "on hand", "in stock", "stock", "barcode", "ean", "voorraad",
-                        "остаток", "артикул", "lager", "marque")  # fmt: skip
+    (P.NO_SHOWS, lexicon.NO_SHOW_FILE_WORDS),
+    (P.CANCELLATIONS, lexicon.CANCELLATION_FILE_WORDS),
+    (P.BOOKINGS, lexicon.BOOKING_FILE_WORDS),
+)
 
 
 def _has_word(text: str, words: tuple[str, ...]) -> bool:
@@ -38,9 +33,10 @@ def generic_role(raw: RawTable, mapping: dict[str, int]) -> tuple[str, str]:
     name = raw.path.name
     if not any(f in mapping for f in IDENTITY_FIELDS):
         if H.ITEM in mapping and H.DATE not in mapping:
-            if _has_word(name, PRODUCT_FILE_WORDS) or any(_has_word(h, PRODUCT_HEADER_WORDS) for h in raw.header):
+            products = any(_has_word(h, lexicon.PRODUCT_HEADER_WORDS) for h in raw.header)
+            if products or _has_word(name, lexicon.PRODUCT_FILE_WORDS):
                 return P.CATALOGUE, L.PRODUCT
-            if _has_word(name, SERVICE_FILE_WORDS):
+            if _has_word(name, lexicon.SERVICE_FILE_WORDS):
                 return P.CATALOGUE, L.SERVICE
             raise InputFileError(
                 f"{raw.path}: this looks like a product listing (items but no clients or dates); "

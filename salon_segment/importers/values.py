@@ -15,6 +15,7 @@ import pandas as pd
 
 from salon_segment import ledger as L
 from salon_segment.i18n import N_
+from salon_segment.importers import lexicon
 from salon_segment.importers.headers import normalize_header
 from salon_segment.importers.month_names import parse_month_names
 
@@ -246,40 +247,8 @@ def parse_amounts(values: TextLike) -> ParsedAmounts:
 
 # ---------------------------------------------------------------- statuses and kinds
 
-STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    L.COMPLETED: (
-        "completed", "complete", "done", "paid", "finished", "checked out", "closed", "arrived", "visited",
-        "afgerond", "voltooid", "betaald", "afgerekend", "gekomen",
-        "выполнено", "выполнен", "завершено", "завершен", "оплачено", "пришел", "пришла", "клиент пришел",
-        "erledigt", "abgeschlossen", "bezahlt", "termine", "effectue", "paye",
-    ),
-    L.NO_SHOW: (
-        "no show", "noshow", "no shows", "did not show", "not arrived", "niet verschenen", "niet gekomen",
-        "неявка", "не пришел", "не пришла", "клиент не пришел", "nicht erschienen", "absent", "lapin",
-    ),
-    L.CANCELLED: (
-        "cancelled", "canceled", "cancellation", "geannuleerd", "afgezegd", "отменено", "отменен", "отмена",
-        "отменена", "storniert", "abgesagt", "annule", "annulee",
-    ),
-    L.BOOKED: (
-        "booked", "confirmed", "scheduled", "pending", "new", "gepland", "bevestigd", "geboekt",
-        "записан", "записана", "запланировано", "подтверждено", "ожидание", "geplant", "bestatigt", "gebucht",
-        "confirme", "reserve", "prevu",
-    ),
-}  # fmt: skip
-_STATUS_LOOKUP = {normalize_header(w): status for status, words in STATUS_WORDS.items() for w in words}
-
-KIND_WORDS: dict[str, tuple[str, ...]] = {
-    L.PRODUCT: (
-        "product", "products", "retail", "goods", "merchandise", "artikel", "verkoop", "producten",
-        "товар", "товары", "продукт", "продукция", "розница", "produkt", "ware", "produit", "vente",
-    ),
-    L.SERVICE: (
-        "service", "services", "treatment", "appointment", "behandeling", "dienst", "diensten",
-        "услуга", "услуги", "dienstleistung", "leistung", "behandlung", "prestation", "soin",
-    ),
-}  # fmt: skip
-_KIND_LOOKUP = {normalize_header(w): kind for kind, words in KIND_WORDS.items() for w in words}
+_STATUS_LOOKUP = lexicon.STATUS_LOOKUP  # the words are in lexicon.py
+_KIND_LOOKUP = {word: kind for word, kind in lexicon.LINE_TYPE_LOOKUP.items() if kind in (L.PRODUCT, L.SERVICE)}
 
 
 def map_statuses(values: TextLike) -> tuple[pd.Series, list[str]]:
