@@ -484,8 +484,10 @@ def analyze(
         else None  # a client summary report without dates: no prune figures, said under "not available"
     )
     if clients_out is not None:
+        from salon_segment.render.columns import client_table
+
         progress.stage(_("writing"), str(clients_out))
-        write_table(analysis.clients, clients_out)
+        write_table(client_table(analysis.clients, analysis.rules), clients_out)
     if rejects_out is not None:
         write_table(imported.rejects, rejects_out, sheet_name="rejected")
     if quiet and excel_target is None:

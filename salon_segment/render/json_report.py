@@ -8,6 +8,8 @@ from typing import Any
 from salon_segment.i18n import _, ngettext
 from salon_segment.importers import FileReport
 from salon_segment.render import formatting as F
+from salon_segment.render.call_list_view import call_list, call_records
+from salon_segment.render.columns import DEPRECATED_PARETO_KEYS, deprecated_aliases
 from salon_segment.render.forecast_view import client_records, forecast_document, forecast_warnings
 from salon_segment.scoring import SEGMENTS, Analysis
 from salon_segment.scoring.prune import PrunePlan
@@ -145,9 +147,21 @@ def analysis_document(
     pareto = analysis.pareto
     segments = analysis.segments.set_index("segment")
     unavailable = unavailable_segments(analysis)
-    from salon_segment.render.call_list_view import call_list, call_records  # it imports the terminal renderer
-
     calls = call_records(call_list(analysis)) if analysis.visit_history else []
+    pareto_figures = {
+        "window_months": pareto.window_months,
+        "clients_with_revenue": pareto.clients_with_revenue,
+        "revenue": _cents(pareto.revenue),
+        "top_clients_share": _fraction(pareto.top_client_share),
+        "top_clients_revenue_share": _fraction(pareto.top_revenue_share),
+        "top_clients": pareto.top_clients,
+        "revenue_target_share": _fraction(pareto.revenue_share_target),
+        "clients_share_for_revenue_target": _fraction(pareto.clients_share_for_target),
+        "clients_for_revenue_target": pareto.clients_for_target,
+        "gini": _fraction(pareto.gini),
+    }
+    for old, new in deprecated_aliases(DEPRECATED_PARETO_KEYS, analysis.rules).items():
+        pareto_figures[old] = pareto_figures[new]
     return {
         "as_of": analysis.as_of.strftime("%Y-%m-%d"),
         "currency": F.current_currency(),
@@ -166,16 +180,7 @@ def analysis_document(
             "rows_skipped": sum(r.rows_skipped for r in reports),
             "rows_rejected": sum(r.rows_rejected for r in reports),
         },
-        "pareto": {
-            "window_months": pareto.window_months,
-            "clients_with_revenue": pareto.clients_with_revenue,
-            "revenue": _cents(pareto.revenue),
-            "top_20pct_revenue_share": _fraction(pareto.top_revenue_share),
-            "top_clients": pareto.top_clients,
-            "clients_share_for_80pct_revenue": _fraction(pareto.clients_share_for_target),
-            "clients_for_80pct_revenue": pareto.clients_for_target,
-            "gini": _fraction(pareto.gini),
-        },
+        "pareto": pareto_figures,
         "segments": {
             name: None
             if name in unavailable

@@ -15,48 +15,18 @@ from salon_segment import ledger as L
 from salon_segment.i18n import _, ngettext
 from salon_segment.importers import FileReport
 from salon_segment.render import formatting as F
+from salon_segment.render.call_list_view import call_list, call_list_view
 from salon_segment.render.fitted import FittedColumn, FittedTable
 from salon_segment.render.forecast_view import forecast_warnings
 from salon_segment.render.json_report import import_warnings, unavailable_segments
 from salon_segment.render.left_out_view import left_out_lines
+from salon_segment.render.segment_labels import segment_approach, segment_label
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
 from salon_segment.scoring.prune import PrunePlan
-from salon_segment.scoring.segments import LOST, NEW, RETURNING, A, B
-from salon_segment.scoring.segments import C as SEG_C
 
 CALL_LIST_ROWS = 15
 TOP_CLIENTS = 10
-
-
-def segment_label(segment: str, high_value: object = False) -> str:
-    """The segment's display name; a C client among the top spenders is 'C, high value' (occasional, not minor)."""
-    if segment == SEG_C and high_value is True:
-        return _("C, high value")
-    labels = {A: _("A"), B: _("B"), SEG_C: _("C"), NEW: _("new"), LOST: _("lost"), RETURNING: _("returning")}
-    return labels.get(segment, segment)
-
-
-def client_labels(clients: pd.DataFrame) -> pd.Series:
-    """Every client's display segment (with the high-value mark for top-spending C clients)."""
-    flags = clients[C.HIGH_VALUE] if C.HIGH_VALUE in clients else pd.Series(False, index=clients.index)
-    return pd.Series(
-        [segment_label(str(s), bool(f) is True) for s, f in zip(clients[C.SEGMENT], flags, strict=True)],
-        index=clients.index,
-        dtype=object,
-    )
-
-
-def segment_approach(segment: str) -> str:
-    """What a salon coach suggests for each segment (see DOMAIN.md)."""
-    return {
-        A: _("Cherish: reward loyalty, keep them close, first to hear of news."),
-        B: _("Advise home care: recommend the products that suit their treatment."),
-        SEG_C: _("Invite back on a rhythm: propose a fixed next appointment."),
-        NEW: _("Make them regulars within 3 visits: book the next visit before they leave."),
-        LOST: _("Call them, ask why, and invite them back."),
-        RETURNING: _("Active, 3+ visits; export visit history to split them into A, B and C."),
-    }.get(segment, "")
 
 
 def label_grid() -> Table:
@@ -227,8 +197,6 @@ def _top_clients(analysis: Analysis) -> RenderableType:
 
 
 def _call_list(analysis: Analysis, excel: str | None) -> RenderableType:
-    from salon_segment.render.call_list_view import call_list, call_list_view  # it uses this module's labels
-
     return call_list_view(call_list(analysis), excel=excel)
 
 
