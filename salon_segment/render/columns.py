@@ -9,7 +9,7 @@ aliases for one release, written only while the old name is still true (``deprec
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from typing import Literal
 
 import pandas as pd
@@ -34,14 +34,14 @@ class Column:
     """One column of a shared table.
 
     ``label`` is a message id, or a (singular, plural) pair counted by ``setting``; ``{n}`` in it is the value
-    of the Rules field ``setting``. ``kind`` says how a cell is typed and formatted; ``width`` is Excel's
-    starting width.
+    of the Rules field ``setting``. ``kind`` says how a cell is typed and formatted (Excel widths come from
+    the content, ``render/widths.py``).
     """
 
     key: str
     label: str | tuple[str, str]
     kind: Kind = "text"
-    width: int = 14
+    _kw: KW_ONLY
     setting: str | None = None
     wrapped: str | None = None  # the label on two lines, for narrow terminal tables
 
@@ -69,49 +69,57 @@ def pick(columns: tuple[Column, ...], *keys: str) -> tuple[Column, ...]:
 
 # every per-client column, in the order --clients-out writes them
 CLIENT_TABLE = (
-    Column(L.CLIENT, N_("Client key"), width=16),
-    Column(L.CLIENT_NAME, N_("Client"), width=26),
-    Column(L.EMAIL, N_("E-mail"), width=28),
-    Column(L.PHONE, N_("Phone"), "phone", 16),
-    Column(C.SEGMENT, N_("Segment"), width=12),
-    Column(C.FIRST_VISIT, N_("First visit"), "date", 12),
-    Column(C.LAST_VISIT, N_("Last visit"), "date", 12),
-    Column(C.VISITS, N_("Visits"), "count", 8),
-    Column(C.REVENUE, N_("Revenue"), "money", 13),
-    Column(C.PRODUCT_REVENUE, N_("Product revenue"), "money", 13),
-    Column(C.REVENUE_WINDOW, N_("Revenue 12 months"), "money", 13),
-    Column(C.VISITS_WINDOW, N_("Visits 12 months"), "count", 8),
-    Column(C.MEDIAN_INTERVAL, N_("Usual interval (days)"), "number", 10),
-    Column(C.INTERVAL_VARIATION, N_("Interval variation"), "number", 10),
-    Column(C.ACTIVE_MONTHS, N_("Active months of {n}"), "count", 8, "regular_window_months"),
+    Column(L.CLIENT, N_("Client key")),
+    Column(L.CLIENT_NAME, N_("Client")),
+    Column(L.EMAIL, N_("E-mail")),
+    Column(L.PHONE, N_("Phone"), "phone"),
+    Column(C.SEGMENT, N_("Segment")),
+    Column(C.FIRST_VISIT, N_("First visit"), "date"),
+    Column(C.LAST_VISIT, N_("Last visit"), "date"),
+    Column(C.VISITS, N_("Visits"), "count"),
+    Column(C.REVENUE, N_("Revenue"), "money"),
+    Column(C.PRODUCT_REVENUE, N_("Product revenue"), "money"),
+    Column(
+        C.REVENUE_WINDOW,
+        Nn_("Revenue, last {n} month", "Revenue, last {n} months"),
+        "money",
+        setting="pareto_window_months",
+    ),
+    Column(
+        C.VISITS_WINDOW,
+        Nn_("Visits, last {n} month", "Visits, last {n} months"),
+        "count",
+        setting="pareto_window_months",
+    ),
+    Column(C.MEDIAN_INTERVAL, N_("Usual interval (days)"), "number"),
+    Column(C.INTERVAL_VARIATION, N_("Interval variation"), "number"),
+    Column(C.ACTIVE_MONTHS, N_("Active months of {n}"), "count", setting="regular_window_months"),
     Column(
         C.WINDOW_VISITS,
         Nn_("Visits in the last {n} month", "Visits in the last {n} months"),
         "count",
-        8,
-        "regular_window_months",
+        setting="regular_window_months",
     ),
     Column(
         C.PRODUCT_VISIT_SHARE,
         Nn_("Visits with products, last {n} month", "Visits with products, last {n} months"),
         "share",
-        10,
-        "regular_window_months",
+        setting="regular_window_months",
     ),
-    Column(C.EXPECTED_NEXT, N_("Expected next visit"), "date", 12),
-    Column(C.DAYS_SINCE_LAST, N_("Days since last visit"), "count", 10),
-    Column(C.DAYS_OVERDUE, N_("Days overdue"), "count", 8),
-    Column(C.OVERDUE, N_("Overdue"), "flag", 8),
-    Column(C.NO_SHOWS, N_("No-shows"), "count", 8),
-    Column(C.CANCELLATIONS, N_("Cancellations"), "count", 8),
-    Column(C.UPCOMING, N_("Upcoming bookings"), "count", 8),
-    Column(C.NEXT_BOOKING, N_("Next booking"), "date", 12),
-    Column(C.HIGH_VALUE, N_("High value"), "flag", 8),
-    Column(P.P_RETURN, N_("Chance of a visit"), "share", 10),
-    Column(P.EXPECTED_VISITS, N_("Expected visits"), "number", 10),
-    Column(P.EXPECTED_REVENUE, N_("Expected revenue"), "money", 13),
-    Column(P.VALUE_AT_RISK, N_("At risk (a year)"), "money", 13),
-    Column(SEGMENT_LABEL, N_("Segment"), width=12),
+    Column(C.EXPECTED_NEXT, N_("Expected next visit"), "date"),
+    Column(C.DAYS_SINCE_LAST, N_("Days since last visit"), "count"),
+    Column(C.DAYS_OVERDUE, N_("Days overdue"), "count"),
+    Column(C.OVERDUE, N_("Overdue"), "flag"),
+    Column(C.NO_SHOWS, N_("No-shows"), "count"),
+    Column(C.CANCELLATIONS, N_("Cancellations"), "count"),
+    Column(C.UPCOMING, N_("Upcoming bookings"), "count"),
+    Column(C.NEXT_BOOKING, N_("Next booking"), "date"),
+    Column(C.HIGH_VALUE, N_("High value"), "flag"),
+    Column(P.P_RETURN, N_("Chance of a visit"), "share"),
+    Column(P.EXPECTED_VISITS, N_("Expected visits"), "number"),
+    Column(P.EXPECTED_REVENUE, N_("Expected revenue"), "money"),
+    Column(P.VALUE_AT_RISK, N_("At risk (a year)"), "money"),
+    Column(SEGMENT_LABEL, N_("Segment")),
 )
 # the Excel Clients sheet
 CLIENT_SHEET = pick(
@@ -126,7 +134,7 @@ CLIENT_RECORD = pick(
     CLIENT_TABLE, L.CLIENT, C.SEGMENT, C.LAST_VISIT, C.VISITS, C.REVENUE_WINDOW, *P.CLIENT_COLUMNS
 )
 # the terminal's top clients: visits and revenue in the Pareto window (its title states the window)
-TOP_CLIENTS = (
+TOP_CLIENT_TABLE = (
     Column(L.CLIENT_NAME, N_("Client")),
     Column(SEGMENT_LABEL, N_("Segment")),
     Column(C.VISITS_WINDOW, N_("Visits"), "count"),
@@ -139,8 +147,8 @@ CALL_TABLE = (
     *pick(CLIENT_TABLE, L.CLIENT, L.CLIENT_NAME, L.PHONE, L.EMAIL, C.SEGMENT, C.LAST_VISIT, C.DAYS_SINCE_LAST),
     *pick(CLIENT_TABLE, C.DAYS_OVERDUE, C.REVENUE_WINDOW, C.VISITS, P.P_RETURN, P.VALUE_AT_RISK),
     Column("reason_code", N_("Reason code")),
-    Column(REASON, N_("Why"), width=36),
-    Column(APPROACH, N_("What to do"), width=48),
+    Column(REASON, N_("Why")),
+    Column(APPROACH, N_("What to do")),
     pick(CLIENT_TABLE, SEGMENT_LABEL)[0],
 )
 # the JSON call list (every column but the translated segment label) and the Excel sheet
@@ -163,48 +171,48 @@ SEGMENT_TABLE = (
 )
 
 TREND_SHEET = (
-    Column(T.MONTH, N_("Month"), "date", 12),
-    Column(T.ACTIVE, N_("Active clients"), "count", 10),
-    Column(T.NEW, N_("New clients"), "count", 10),
-    Column(T.LOST, N_("Lost clients"), "count", 10),
-    Column(T.VISITS, N_("Visits"), "count", 10),
-    Column(T.REVENUE, N_("Revenue"), "money", 14),
-    Column(T.REVENUE_PER_CLIENT, N_("Revenue per client"), "money", 14),
+    Column(T.MONTH, N_("Month"), "date"),
+    Column(T.ACTIVE, N_("Active clients"), "count"),
+    Column(T.NEW, N_("New clients"), "count"),
+    Column(T.LOST, N_("Lost clients"), "count"),
+    Column(T.VISITS, N_("Visits"), "count"),
+    Column(T.REVENUE, N_("Revenue"), "money"),
+    Column(T.REVENUE_PER_CLIENT, N_("Revenue per client"), "money"),
 )
 PRUNE_SHEET = (
     *pick(CLIENT_TABLE, L.CLIENT_NAME, L.PHONE, L.EMAIL, L.FIRST_VISIT, L.LAST_VISIT, L.VISITS),
-    Column(PRUNE_REVENUE_TOTAL, N_("Revenue"), "money", 13),
-    Column(PRUNE_REVENUE_12M, N_("Revenue 12 months"), "money", 13),
+    Column(PRUNE_REVENUE_TOTAL, N_("Revenue"), "money"),
+    Column(PRUNE_REVENUE_12M, N_("Revenue 12 months"), "money"),
     pick(CLIENT_TABLE, L.CLIENT)[0],
 )
 STAFF_SHEET = (
-    Column(ST.STAFF, N_("Staff"), width=18),
-    Column(ST.CLIENTS, N_("Clients"), "count", 9),
-    Column(ST.VISITS, N_("Visits"), "count", 9),
-    Column(ST.REVENUE, N_("Revenue"), "money", 14),
-    Column(ST.PRODUCT_SHARE, N_("Retail"), "share", 9),
-    Column(ST.FIRST_VISITS, N_("First-visit clients"), "count", 10),
-    Column(ST.RETENTION, N_("Back within 90 days"), "share", 11),
-    Column(ST.REBOOKING, N_("Rebooked"), "share", 10),
-    Column(ST.REGULARS, N_("Regulars"), "count", 10),
-    Column(ST.LOST_FOLLOWERS, N_("Lost clients who followed"), "count", 12),
-    Column(ST.LAST_SEEN, N_("Last working day"), "date", 12),
+    Column(ST.STAFF, N_("Staff")),
+    Column(ST.CLIENTS, N_("Clients"), "count"),
+    Column(ST.VISITS, N_("Visits"), "count"),
+    Column(ST.REVENUE, N_("Revenue"), "money"),
+    Column(ST.PRODUCT_SHARE, N_("Retail"), "share"),
+    Column(ST.FIRST_VISITS, N_("First-visit clients"), "count"),
+    Column(ST.RETENTION, N_("Back within 90 days"), "share"),
+    Column(ST.REBOOKING, N_("Rebooked"), "share"),
+    Column(ST.REGULARS, N_("Regulars"), "count"),
+    Column(ST.LOST_FOLLOWERS, N_("Lost clients who followed"), "count"),
+    Column(ST.LAST_SEEN, N_("Last working day"), "date"),
 )
 SERVICE_SHEET = (
-    Column(SV.GROUP, N_("Category"), width=22),
-    Column(SV.CLIENTS, N_("Clients"), "count", 9),
-    Column(SV.VISITS, N_("Visits"), "count", 9),
-    Column(SV.REVENUE, N_("Revenue"), "money", 14),
-    Column(SV.SHARE_A, N_("Share A"), "share", 9),
-    Column(SV.SHARE_B, N_("Share B"), "share", 9),
-    Column(SV.SHARE_C, N_("Share C"), "share", 9),
-    Column(SV.GAP, N_("Regulars who never used it"), "count", 14),
+    Column(SV.GROUP, N_("Category")),
+    Column(SV.CLIENTS, N_("Clients"), "count"),
+    Column(SV.VISITS, N_("Visits"), "count"),
+    Column(SV.REVENUE, N_("Revenue"), "money"),
+    Column(SV.SHARE_A, N_("Share A"), "share"),
+    Column(SV.SHARE_B, N_("Share B"), "share"),
+    Column(SV.SHARE_C, N_("Share C"), "share"),
+    Column(SV.GAP, N_("Regulars who never used it"), "count"),
 )
 SOURCE_SHEET = (
-    Column(SV.SOURCE, N_("Source"), width=22),
-    Column(SV.CLIENTS, N_("Clients"), "count", 9),
-    Column(SV.FIRST_YEAR_REVENUE, N_("First-year revenue"), "money", 14),
-    Column(SV.STILL_ACTIVE, N_("Still active"), "share", 11),
+    Column(SV.SOURCE, N_("Source")),
+    Column(SV.CLIENTS, N_("Clients"), "count"),
+    Column(SV.FIRST_YEAR_REVENUE, N_("First-year revenue"), "money"),
+    Column(SV.STILL_ACTIVE, N_("Still active"), "share"),
 )
 
 # deprecated keys (one release): old name → (new name, the Rules field and value under which the old name is true)

@@ -13,15 +13,15 @@ from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
 
 FORECAST_COLUMNS = (
-    Column(SEGMENT_LABEL, N_("Segment"), width=14),
-    Column("clients", N_("Clients"), "count", 10),
-    Column("expected_visits", N_("Expected visits"), "number", 12),
-    Column("expected_revenue", N_("Expected revenue"), "money", 14),
-    Column("value_at_risk", N_("At risk (a year)"), "money", 14),
-    Column("backtest_predicted_visits", N_("Last horizon: predicted visits"), "number", 14),
-    Column("backtest_actual_visits", N_("Last horizon: visits"), "number", 12),
-    Column("backtest_predicted_revenue", N_("Last horizon: predicted revenue"), "money", 14),
-    Column("backtest_actual_revenue", N_("Last horizon: revenue"), "money", 14),
+    Column(SEGMENT_LABEL, N_("Segment")),
+    Column("clients", N_("Clients"), "count"),
+    Column("expected_visits", N_("Expected visits"), "number"),
+    Column("expected_revenue", N_("Expected revenue"), "money"),
+    Column("value_at_risk", N_("At risk (a year)"), "money"),
+    Column("backtest_predicted_visits", N_("Last horizon: predicted visits"), "number"),
+    Column("backtest_actual_visits", N_("Last horizon: visits"), "number"),
+    Column("backtest_predicted_revenue", N_("Last horizon: predicted revenue"), "money"),
+    Column("backtest_actual_revenue", N_("Last horizon: revenue"), "money"),
 )
 
 

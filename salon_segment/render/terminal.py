@@ -16,6 +16,7 @@ from salon_segment.i18n import _, ngettext
 from salon_segment.importers import FileReport
 from salon_segment.render import formatting as F
 from salon_segment.render.call_list_view import call_list, call_list_view
+from salon_segment.render.columns import SEGMENT_TABLE, TOP_CLIENT_TABLE
 from salon_segment.render.fitted import FittedColumn, FittedTable
 from salon_segment.render.forecast_view import forecast_warnings
 from salon_segment.render.json_report import import_warnings, unavailable_segments
@@ -138,16 +139,17 @@ def _segments(analysis: Analysis) -> RenderableType:
         for row in analysis.segments.itertuples(index=False)
     ]
     cells = list(zip(*rows, strict=True)) if rows else [()] * 7
+    header = [column.short_header() for column in SEGMENT_TABLE]
     table = FittedTable(  # a narrow terminal drops visits per client, then revenue share: figures are never cut
         _("Client segments"),
         [
-            FittedColumn(_("Segment"), cells[0], figure=False, options={"min_width": 5}),
-            FittedColumn(_("Clients"), cells[1]),
-            FittedColumn(_("Share"), cells[2]),
-            FittedColumn(_("Revenue"), cells[3]),
-            FittedColumn(_("Revenue\nshare"), cells[4], rank=1),
-            FittedColumn(_("Visits per\nclient"), cells[5], rank=2),
-            FittedColumn(_("Average\nticket"), cells[6]),
+            FittedColumn(header[0], cells[0], figure=False, options={"min_width": 5}),
+            FittedColumn(header[1], cells[1]),
+            FittedColumn(header[2], cells[2]),
+            FittedColumn(header[3], cells[3]),
+            FittedColumn(header[4], cells[4], rank=1),
+            FittedColumn(header[5], cells[5], rank=2),
+            FittedColumn(header[6], cells[6]),
         ],
     )
     approaches = Table.grid(padding=(0, 1))
@@ -184,14 +186,15 @@ def _top_clients(analysis: Analysis) -> RenderableType:
         for _index, row in top.iterrows()
     ]
     cells = list(zip(*rows, strict=True)) if rows else [()] * 5
+    header = [column.header() for column in TOP_CLIENT_TABLE]
     return FittedTable(
         title,
         [
-            FittedColumn(_("Client"), cells[0], figure=False, options={"max_width": 28}),
-            FittedColumn(_("Segment"), cells[1], figure=False),
-            FittedColumn(_("Visits"), cells[2], rank=1),
-            FittedColumn(_("Revenue"), cells[3]),
-            FittedColumn(_("Last visit"), cells[4]),
+            FittedColumn(header[0], cells[0], figure=False, options={"max_width": 28}),
+            FittedColumn(header[1], cells[1], figure=False),
+            FittedColumn(header[2], cells[2], rank=1),
+            FittedColumn(header[3], cells[3]),
+            FittedColumn(header[4], cells[4]),
         ],
     )
 
