@@ -33,8 +33,6 @@ from salon_segment.render.segment_labels import client_labels, segment_fills
 from salon_segment.scoring.analysis import Analysis
 from salon_segment.scoring.prune import PrunePlan
 
-__all__ = ["Insights", "write_summary"]
-
 
 def _clients_sheet(writer: Writer, analysis: Analysis) -> None:
     """Every client as a table, the segment cells filled with the segment's colour."""

@@ -139,16 +139,10 @@ def prune_figures(plan: PrunePlan) -> dict[str, Any]:
     }
 
 
-def analysis_document(
-    analysis: Analysis, reports: Sequence[FileReport], prune: PrunePlan | None = None
-) -> dict[str, Any]:
-    """The JSON document: as_of, totals, pareto, segments, rules (and the files read)."""
-    totals = analysis.totals
+def pareto_figures(analysis: Analysis) -> dict[str, Any]:
+    """Who carries the salon: the configured shares beside what they measured; the deprecated keys while true."""
     pareto = analysis.pareto
-    segments = analysis.segments.set_index("segment")
-    unavailable = unavailable_segments(analysis)
-    calls = call_records(call_list(analysis)) if analysis.visit_history else []
-    pareto_figures = {
+    figures = {
         "window_months": pareto.window_months,
         "clients_with_revenue": pareto.clients_with_revenue,
         "revenue": _cents(pareto.revenue),
@@ -161,7 +155,18 @@ def analysis_document(
         "gini": _fraction(pareto.gini),
     }
     for old, new in deprecated_aliases(DEPRECATED_PARETO_KEYS, analysis.rules).items():
-        pareto_figures[old] = pareto_figures[new]
+        figures[old] = figures[new]
+    return figures
+
+
+def analysis_document(
+    analysis: Analysis, reports: Sequence[FileReport], prune: PrunePlan | None = None
+) -> dict[str, Any]:
+    """The JSON document: as_of, totals, pareto, segments, rules (and the files read)."""
+    totals = analysis.totals
+    segments = analysis.segments.set_index("segment")
+    unavailable = unavailable_segments(analysis)
+    calls = call_records(call_list(analysis)) if analysis.visit_history else []
     return {
         "as_of": analysis.as_of.strftime("%Y-%m-%d"),
         "currency": F.current_currency(),
@@ -180,7 +185,7 @@ def analysis_document(
             "rows_skipped": sum(r.rows_skipped for r in reports),
             "rows_rejected": sum(r.rows_rejected for r in reports),
         },
-        "pareto": pareto_figures,
+        "pareto": pareto_figures(analysis),
         "segments": {
             name: None
             if name in unavailable
