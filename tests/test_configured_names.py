@@ -11,9 +11,24 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from salon_segment.cli import app
-from salon_segment.render.columns import CLIENT_TABLE, DEPRECATED_CLIENT_KEYS, DEPRECATED_PARETO_KEYS
+from salon_segment.render.columns import (
+    CLIENT_TABLE,
+    CLIENTS,
+    DEPRECATED_CLIENT_KEYS,
+    DEPRECATED_PARETO_KEYS,
+    REVENUE,
+    SEGMENT_TABLE,
+    SERVICE_SHEET,
+    SOURCE_SHEET,
+    STAFF_SHEET,
+    TREND_SHEET,
+    VISITS,
+)
 from salon_segment.rules import Rules
 from salon_segment.scoring import SEGMENTS, analyze
+from salon_segment.scoring import services as SV
+from salon_segment.scoring import staff as ST
+from salon_segment.scoring import trend as T
 from salon_segment.scoring.segments import BY_ID, REGISTRY
 from tests.helpers import EXAMPLES, ledger, monthly
 
@@ -129,6 +144,11 @@ def test_the_schema_names_every_client_column_and_the_registry_every_segment():
     rows = [*monthly("anna", ["2026-06-15", "2026-07-15", "2026-08-15", "2026-09-15", "2026-10-15"])]
     analysis = analyze(ledger(*rows), as_of=pd.Timestamp("2026-11-22"), rules=Rules())
     assert set(analysis.clients.columns) <= {column.key for column in CLIENT_TABLE}
+    shared = (CLIENTS.key, VISITS.key, REVENUE.key)  # one Column each, in the tables of every scoring module
+    assert (ST.CLIENTS, ST.VISITS, ST.REVENUE) == (SV.CLIENTS, SV.VISITS, SV.REVENUE) == shared
+    for table in (STAFF_SHEET, SERVICE_SHEET, SOURCE_SHEET, TREND_SHEET, SEGMENT_TABLE):
+        assert all(column in (CLIENTS, VISITS, REVENUE) for column in table if column.key in shared)
+    assert (VISITS.key, REVENUE.key) == (T.VISITS, T.REVENUE)
     assert [segment.id for segment in REGISTRY if segment.reported] == list(SEGMENTS)
     assert len(BY_ID) == len(REGISTRY)
     for segment_id in SEGMENTS:

@@ -67,6 +67,11 @@ def pick(columns: tuple[Column, ...], *keys: str) -> tuple[Column, ...]:
     return tuple(by_key[key] for key in keys)
 
 
+# columns many tables share (clients, staff, services, sources, segments and trend name them alike)
+CLIENTS = Column(SV.CLIENTS, N_("Clients"), "count")
+VISITS = Column(C.VISITS, N_("Visits"), "count")
+REVENUE = Column(C.REVENUE, N_("Revenue"), "money")
+
 # every per-client column, in the order --clients-out writes them
 CLIENT_TABLE = (
     Column(L.CLIENT, N_("Client key")),
@@ -76,8 +81,8 @@ CLIENT_TABLE = (
     Column(C.SEGMENT, N_("Segment")),
     Column(C.FIRST_VISIT, N_("First visit"), "date"),
     Column(C.LAST_VISIT, N_("Last visit"), "date"),
-    Column(C.VISITS, N_("Visits"), "count"),
-    Column(C.REVENUE, N_("Revenue"), "money"),
+    VISITS,
+    REVENUE,
     Column(C.PRODUCT_REVENUE, N_("Product revenue"), "money"),
     Column(
         C.REVENUE_WINDOW,
@@ -161,9 +166,9 @@ CALL_SHEET = pick(
 
 SEGMENT_TABLE = (
     Column(SEGMENT_LABEL, N_("Segment")),
-    Column("clients", N_("Clients"), "count"),
+    CLIENTS,
     Column("client_share", N_("Share"), "share"),
-    Column("revenue", N_("Revenue"), "money"),
+    REVENUE,
     Column("revenue_share", N_("Revenue share"), "share", wrapped=N_("Revenue\nshare")),
     Column("visits_per_client", N_("Visits per client"), "number", wrapped=N_("Visits per\nclient")),
     Column("average_ticket", N_("Average ticket"), "money", wrapped=N_("Average\nticket")),
@@ -175,8 +180,8 @@ TREND_SHEET = (
     Column(T.ACTIVE, N_("Active clients"), "count"),
     Column(T.NEW, N_("New clients"), "count"),
     Column(T.LOST, N_("Lost clients"), "count"),
-    Column(T.VISITS, N_("Visits"), "count"),
-    Column(T.REVENUE, N_("Revenue"), "money"),
+    VISITS,
+    REVENUE,
     Column(T.REVENUE_PER_CLIENT, N_("Revenue per client"), "money"),
 )
 PRUNE_SHEET = (
@@ -187,9 +192,9 @@ PRUNE_SHEET = (
 )
 STAFF_SHEET = (
     Column(ST.STAFF, N_("Staff")),
-    Column(ST.CLIENTS, N_("Clients"), "count"),
-    Column(ST.VISITS, N_("Visits"), "count"),
-    Column(ST.REVENUE, N_("Revenue"), "money"),
+    CLIENTS,
+    VISITS,
+    REVENUE,
     Column(ST.PRODUCT_SHARE, N_("Retail"), "share"),
     Column(ST.FIRST_VISITS, N_("First-visit clients"), "count"),
     Column(ST.RETENTION, N_("Back within 90 days"), "share"),
@@ -200,9 +205,9 @@ STAFF_SHEET = (
 )
 SERVICE_SHEET = (
     Column(SV.GROUP, N_("Category")),
-    Column(SV.CLIENTS, N_("Clients"), "count"),
-    Column(SV.VISITS, N_("Visits"), "count"),
-    Column(SV.REVENUE, N_("Revenue"), "money"),
+    CLIENTS,
+    VISITS,
+    REVENUE,
     Column(SV.SHARE_A, N_("Share A"), "share"),
     Column(SV.SHARE_B, N_("Share B"), "share"),
     Column(SV.SHARE_C, N_("Share C"), "share"),
@@ -210,7 +215,7 @@ SERVICE_SHEET = (
 )
 SOURCE_SHEET = (
     Column(SV.SOURCE, N_("Source")),
-    Column(SV.CLIENTS, N_("Clients"), "count"),
+    CLIENTS,
     Column(SV.FIRST_YEAR_REVENUE, N_("First-year revenue"), "money"),
     Column(SV.STILL_ACTIVE, N_("Still active"), "share"),
 )
