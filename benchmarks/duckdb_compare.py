@@ -106,7 +106,7 @@ def salon_segment_figures(report: str) -> dict[str, float]:
     return {
         "clients": document["totals"]["clients"],
         "lost": document["segments"]["lost"]["clients"],
-        "top20": document["pareto"]["top_20pct_revenue_share"],
+        "top20": document["pareto"]["top_clients_revenue_share"],  # the top 20% by default
     }
 
 

@@ -113,3 +113,8 @@ def translate_message(message: str) -> str:
     from salon_segment.messages import translate
 
     return translate(message, _)
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for the catalogue; translated later with :func:`ngettext`."""
+    return singular, plural

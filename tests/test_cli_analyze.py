@@ -66,12 +66,21 @@ def test_json_matches_the_library_on_the_same_input():
     for key in (
         "window_months",
         "clients_with_revenue",
-        "top_20pct_revenue_share",
-        "clients_share_for_80pct_revenue",
+        "top_clients_share",
+        "top_clients_revenue_share",
+        "revenue_target_share",
+        "clients_share_for_revenue_target",
+        "clients_for_revenue_target",
         "gini",
     ):
         assert key in pareto
-    assert pareto["top_20pct_revenue_share"] == pytest.approx(expected.pareto.top_revenue_share, abs=1e-6)
+    assert pareto["top_clients_share"] == 0.2
+    assert pareto["revenue_target_share"] == 0.8
+    assert pareto["top_clients_revenue_share"] == pytest.approx(expected.pareto.top_revenue_share, abs=1e-6)
+    # deprecated aliases (one release): written while their names are true, as with the default 20% and 80%
+    assert pareto["top_20pct_revenue_share"] == pareto["top_clients_revenue_share"]
+    assert pareto["clients_share_for_80pct_revenue"] == pareto["clients_share_for_revenue_target"]
+    assert pareto["clients_for_80pct_revenue"] == pareto["clients_for_revenue_target"]
     assert document["rules"]["lost_after_months"] == 2
 
 
@@ -88,10 +97,11 @@ def test_clients_out_writes_one_row_per_client(tmp_path, suffix):
     table = pd.read_csv(out) if suffix == ".csv" else pd.read_excel(out, engine="openpyxl")
     required = {
         "client", "client_name", "email", "phone", "segment", "first_visit", "last_visit", "visits", "revenue",
-        "product_revenue", "median_interval_days", "active_months_6", "expected_next_visit", "days_overdue",
-        "no_shows", "cancellations",
+        "product_revenue", "median_interval_days", "active_months", "regular_window_visits", "product_visit_share",
+        "expected_next_visit", "days_overdue", "no_shows", "cancellations",
     }  # fmt: skip
     assert required <= set(table.columns)
+    assert (table["active_months_6"] == table["active_months"]).all()  # deprecated alias, true at the default 6
     ledger = read_exports([ENGLISH]).ledger
     assert len(table) == ledger["client"].nunique()
     document = json.loads(result.output)

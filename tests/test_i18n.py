@@ -81,7 +81,7 @@ def _literals_outside_catalogue(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     inside, docstrings = set(), set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and _gettext_name(node.func) in ("_", "N_", "ngettext", "count"):
+        if isinstance(node, ast.Call) and _gettext_name(node.func) in ("_", "N_", "Nn_", "ngettext", "count"):
             inside.update(id(a) for a in node.args)
         if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node) is not None:
             docstrings.add(id(node.body[0].value))

@@ -5,7 +5,7 @@ from typer.testing import CliRunner
 
 from salon_segment.cli import app
 from salon_segment.i18n import set_language
-from salon_segment.render.terminal import client_labels
+from salon_segment.render.segment_labels import client_labels
 from salon_segment.rules import Rules
 from salon_segment.scoring import analyze
 from salon_segment.scoring import clients as C

@@ -26,7 +26,7 @@ def test_intervals_first_last_and_expected_next_visit():
     assert c["expected_next_visit"] == pd.Timestamp("2026-10-29")
     assert c["days_since_last_visit"] == 32
     assert c["days_overdue"] == 2
-    assert c["active_months_6"] == 3  # periods 2 (09-29), 3 (08-20), 4 (07-01 and 07-21)
+    assert c["active_months"] == 3  # periods 2 (09-29), 3 (08-20), 4 (07-01 and 07-21)
     assert not c["overdue"]  # 32 days is not more than 1.5 x 30
 
 

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "salon_segment"
 LOCALE = PACKAGE / "locale"
 LANGUAGES = ("nl", "ru")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "count": (1, 2)}  # count: formatting.count
+KEYWORDS = {"_": None, "N_": None, "Nn_": (1, 2), "ngettext": (1, 2), "count": (1, 2)}  # count: formatting.count
 MARK = "raised as an error; translated when shown"
 MESSAGE_NAMES = {"message", "msg", "reason", "detail"}
 

@@ -106,7 +106,9 @@ def analyze(
     )
     if clients_out is not None:
         progress.stage(_("writing"), str(clients_out))
-        write_table(report.clients, clients_out)
+        from salon_segment.render.columns import client_table
+
+        write_table(client_table(report.clients, report.analysis.rules), clients_out)
     if rejects_out is not None:
         write_table(report.rejects, rejects_out, sheet_name="rejected")
     if excel_target is not None:

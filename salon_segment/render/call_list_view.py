@@ -20,14 +20,14 @@ from rich.text import Text
 from salon_segment import ledger as L
 from salon_segment.i18n import _
 from salon_segment.render import formatting as F
-from salon_segment.render.terminal import client_labels, segment_approach
+from salon_segment.render.columns import CALL_RECORD, SEGMENT_LABEL
+from salon_segment.render.segment_labels import client_labels, segment_approach
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
 
 OVERDUE, RECENTLY_LOST, AT_RISK = "overdue", "recently_lost", "at_risk"
 TERMINAL_ROWS = 10
-KEYS = [L.CLIENT, L.CLIENT_NAME, L.PHONE, L.EMAIL, C.SEGMENT, C.LAST_VISIT, C.DAYS_SINCE_LAST, C.DAYS_OVERDUE,
-        C.REVENUE_WINDOW, C.VISITS, "p_return", "value_at_risk", "reason_code", "reason", "approach"]  # fmt: skip
+KEYS = [column.key for column in CALL_RECORD]
 WEEK = 7
 
 
@@ -82,7 +82,7 @@ def call_list(analysis: Analysis) -> pd.DataFrame:
     rows = frame.to_dict("records")  # plain dicts: several times faster than iterrows on a long list
     frame["reason"] = [reason(row) for row in rows]
     frame["approach"] = [approach(row) for row in rows]
-    frame["segment_label"] = client_labels(frame)
+    frame[SEGMENT_LABEL] = client_labels(frame)
     return frame.reset_index(drop=True)
 
 

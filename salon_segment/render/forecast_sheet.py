@@ -3,38 +3,37 @@ horizon, last horizon's check beside them, and a native bar chart. Renders ``Ana
 
 from __future__ import annotations
 
-from typing import Any
-
 from openpyxl.chart import BarChart, Reference
 
 from salon_segment.i18n import N_, _
-from salon_segment.render.excel_summary import Column, _new_sheet, _Writer
-from salon_segment.render.terminal import segment_label
+from salon_segment.render.columns import SEGMENT_LABEL, Column
+from salon_segment.render.excel_writer import Writer, new_sheet
+from salon_segment.render.segment_labels import segment_label
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
 
 FORECAST_COLUMNS = (
-    Column(N_("Segment"), "segment_label", width=14),
-    Column(N_("Clients"), "clients", "int", 10),
-    Column(N_("Expected visits"), "expected_visits", "number", 12),
-    Column(N_("Expected revenue"), "expected_revenue", "money", 14),
-    Column(N_("At risk (a year)"), "value_at_risk", "money", 14),
-    Column(N_("Last horizon: predicted visits"), "backtest_predicted_visits", "number", 14),
-    Column(N_("Last horizon: visits"), "backtest_actual_visits", "number", 12),
-    Column(N_("Last horizon: predicted revenue"), "backtest_predicted_revenue", "money", 14),
-    Column(N_("Last horizon: revenue"), "backtest_actual_revenue", "money", 14),
+    Column(SEGMENT_LABEL, N_("Segment")),
+    Column("clients", N_("Clients"), "count"),
+    Column("expected_visits", N_("Expected visits"), "number"),
+    Column("expected_revenue", N_("Expected revenue"), "money"),
+    Column("value_at_risk", N_("At risk (a year)"), "money"),
+    Column("backtest_predicted_visits", N_("Last horizon: predicted visits"), "number"),
+    Column("backtest_actual_visits", N_("Last horizon: visits"), "number"),
+    Column("backtest_predicted_revenue", N_("Last horizon: predicted revenue"), "money"),
+    Column("backtest_actual_revenue", N_("Last horizon: revenue"), "money"),
 )
 
 
-def forecast_sheet(writer: _Writer, workbook: Any, analysis: Analysis) -> None:
+def forecast_sheet(writer: Writer, analysis: Analysis) -> None:
     """The sheet, when the analysis has a forecast (nothing otherwise)."""
     prediction = analysis.prediction
     if prediction is None:
         return
-    sheet = _new_sheet(workbook, _("Forecast"))
+    sheet = new_sheet(writer.workbook, _("Forecast"))
     sheet.freeze_panes = "A2"
     frame = prediction.segments.copy()
-    frame["segment_label"] = frame[C.SEGMENT].map(lambda s: segment_label(str(s)))
+    frame[SEGMENT_LABEL] = frame[C.SEGMENT].map(lambda s: segment_label(str(s)))
     for column in FORECAST_COLUMNS:
         if column.key not in frame:
             frame[column.key] = float("nan")

@@ -14,14 +14,14 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from salon_segment import ledger as L
 from salon_segment.i18n import _
 from salon_segment.render import formatting as F
+from salon_segment.render.columns import CLIENT_RECORD
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.backtest import Backtest
-from salon_segment.scoring.prediction import CLIENT_COLUMNS, Prediction
+from salon_segment.scoring.prediction import Prediction
 
-CLIENT_KEYS = (L.CLIENT, C.SEGMENT, C.LAST_VISIT, C.VISITS, C.REVENUE_WINDOW, *CLIENT_COLUMNS)
+CLIENT_KEYS = tuple(column.key for column in CLIENT_RECORD)
 
 
 def _number(value: Any, digits: int = 6) -> float | None:

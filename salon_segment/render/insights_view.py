@@ -15,7 +15,8 @@ from rich.text import Text
 from salon_segment import ledger as L
 from salon_segment.i18n import N_, _, ngettext
 from salon_segment.render import formatting as F
-from salon_segment.render.terminal import label_grid, segment_label
+from salon_segment.render.segment_labels import segment_label
+from salon_segment.render.terminal import label_grid
 from salon_segment.scoring import clients as C
 from salon_segment.scoring import services as SV
 from salon_segment.scoring import staff as ST

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from salon_segment.i18n import _, ngettext
 from salon_segment.importers import FileReport
+from salon_segment.render.columns import DEPRECATED_PARETO_KEYS, deprecated_aliases
 from salon_segment.render.forecast_view import client_records, forecast_document, forecast_warnings
 from salon_segment.scoring import SEGMENTS, Analysis
 from salon_segment.scoring.prune import PrunePlan
@@ -147,12 +148,31 @@ def report_document(report: Report) -> dict[str, Any]:
     return {**document, "sources": records(report.sources)}
 
 
+def pareto_figures(analysis: Analysis) -> dict[str, Any]:
+    """Who carries the salon: the configured shares beside what they measured; the deprecated keys while true."""
+    pareto = analysis.pareto
+    figures = {
+        "window_months": pareto.window_months,
+        "clients_with_revenue": pareto.clients_with_revenue,
+        "revenue": _cents(pareto.revenue),
+        "top_clients_share": _fraction(pareto.top_client_share),
+        "top_clients_revenue_share": _fraction(pareto.top_revenue_share),
+        "top_clients": pareto.top_clients,
+        "revenue_target_share": _fraction(pareto.revenue_share_target),
+        "clients_share_for_revenue_target": _fraction(pareto.clients_share_for_target),
+        "clients_for_revenue_target": pareto.clients_for_target,
+        "gini": _fraction(pareto.gini),
+    }
+    for old, new in deprecated_aliases(DEPRECATED_PARETO_KEYS, analysis.rules).items():
+        figures[old] = figures[new]
+    return figures
+
+
 def analysis_document(
     analysis: Analysis, reports: Sequence[FileReport], prune: PrunePlan | None = None, *, currency: str | None
 ) -> dict[str, Any]:
     """The JSON document: as_of, totals, pareto, segments, rules (and the files read)."""
     totals = analysis.totals
-    pareto = analysis.pareto
     segments = analysis.segments.set_index("segment")
     unavailable = unavailable_segments(analysis)
     from salon_segment.render.call_list_view import call_list, call_records  # it imports the terminal renderer
@@ -176,16 +196,7 @@ def analysis_document(
             "rows_skipped": sum(r.rows_skipped for r in reports),
             "rows_rejected": sum(r.rows_rejected for r in reports),
         },
-        "pareto": {
-            "window_months": pareto.window_months,
-            "clients_with_revenue": pareto.clients_with_revenue,
-            "revenue": _cents(pareto.revenue),
-            "top_20pct_revenue_share": _fraction(pareto.top_revenue_share),
-            "top_clients": pareto.top_clients,
-            "clients_share_for_80pct_revenue": _fraction(pareto.clients_share_for_target),
-            "clients_for_80pct_revenue": pareto.clients_for_target,
-            "gini": _fraction(pareto.gini),
-        },
+        "pareto": pareto_figures(analysis),
         "segments": {
             name: None
             if name in unavailable

@@ -15,48 +15,19 @@ from salon_segment import ledger as L
 from salon_segment.i18n import _, ngettext
 from salon_segment.importers import FileReport
 from salon_segment.render import formatting as F
+from salon_segment.render.call_list_view import call_list, call_list_view
+from salon_segment.render.columns import SEGMENT_TABLE, TOP_CLIENT_TABLE
 from salon_segment.render.fitted import FittedColumn, FittedTable
 from salon_segment.render.forecast_view import forecast_warnings
 from salon_segment.render.json_report import import_warnings, unavailable_segments
 from salon_segment.render.left_out_view import left_out_lines
+from salon_segment.render.segment_labels import segment_approach, segment_label
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
 from salon_segment.scoring.prune import PrunePlan
-from salon_segment.scoring.segments import LOST, NEW, RETURNING, A, B
-from salon_segment.scoring.segments import C as SEG_C
 
 CALL_LIST_ROWS = 15
 TOP_CLIENTS = 10
-
-
-def segment_label(segment: str, high_value: object = False) -> str:
-    """The segment's display name; a C client among the top spenders is 'C, high value' (occasional, not minor)."""
-    if segment == SEG_C and high_value is True:
-        return _("C, high value")
-    labels = {A: _("A"), B: _("B"), SEG_C: _("C"), NEW: _("new"), LOST: _("lost"), RETURNING: _("returning")}
-    return labels.get(segment, segment)
-
-
-def client_labels(clients: pd.DataFrame) -> pd.Series:
-    """Every client's display segment (with the high-value mark for top-spending C clients)."""
-    flags = clients[C.HIGH_VALUE] if C.HIGH_VALUE in clients else pd.Series(False, index=clients.index)
-    return pd.Series(
-        [segment_label(str(s), bool(f) is True) for s, f in zip(clients[C.SEGMENT], flags, strict=True)],
-        index=clients.index,
-        dtype=object,
-    )
-
-
-def segment_approach(segment: str) -> str:
-    """What a salon coach suggests for each segment (see DOMAIN.md)."""
-    return {
-        A: _("Cherish: reward loyalty, keep them close, first to hear of news."),
-        B: _("Advise home care: recommend the products that suit their treatment."),
-        SEG_C: _("Invite back on a rhythm: propose a fixed next appointment."),
-        NEW: _("Make them regulars within 3 visits: book the next visit before they leave."),
-        LOST: _("Call them, ask why, and invite them back."),
-        RETURNING: _("Active, 3+ visits; export visit history to split them into A, B and C."),
-    }.get(segment, "")
 
 
 def label_grid() -> Table:
@@ -168,16 +139,17 @@ def _segments(analysis: Analysis) -> RenderableType:
         for row in analysis.segments.itertuples(index=False)
     ]
     cells = list(zip(*rows, strict=True)) if rows else [()] * 7
+    header = [column.short_header() for column in SEGMENT_TABLE]
     table = FittedTable(  # a narrow terminal drops visits per client, then revenue share: figures are never cut
         _("Client segments"),
         [
-            FittedColumn(_("Segment"), cells[0], figure=False, options={"min_width": 5}),
-            FittedColumn(_("Clients"), cells[1]),
-            FittedColumn(_("Share"), cells[2]),
-            FittedColumn(_("Revenue"), cells[3]),
-            FittedColumn(_("Revenue\nshare"), cells[4], rank=1),
-            FittedColumn(_("Visits per\nclient"), cells[5], rank=2),
-            FittedColumn(_("Average\nticket"), cells[6]),
+            FittedColumn(header[0], cells[0], figure=False, options={"min_width": 5}),
+            FittedColumn(header[1], cells[1]),
+            FittedColumn(header[2], cells[2]),
+            FittedColumn(header[3], cells[3]),
+            FittedColumn(header[4], cells[4], rank=1),
+            FittedColumn(header[5], cells[5], rank=2),
+            FittedColumn(header[6], cells[6]),
         ],
     )
     approaches = Table.grid(padding=(0, 1))
@@ -214,21 +186,20 @@ def _top_clients(analysis: Analysis) -> RenderableType:
         for _index, row in top.iterrows()
     ]
     cells = list(zip(*rows, strict=True)) if rows else [()] * 5
+    header = [column.header() for column in TOP_CLIENT_TABLE]
     return FittedTable(
         title,
         [
-            FittedColumn(_("Client"), cells[0], figure=False, options={"max_width": 28}),
-            FittedColumn(_("Segment"), cells[1], figure=False),
-            FittedColumn(_("Visits"), cells[2], rank=1),
-            FittedColumn(_("Revenue"), cells[3]),
-            FittedColumn(_("Last visit"), cells[4]),
+            FittedColumn(header[0], cells[0], figure=False, options={"max_width": 28}),
+            FittedColumn(header[1], cells[1], figure=False),
+            FittedColumn(header[2], cells[2], rank=1),
+            FittedColumn(header[3], cells[3]),
+            FittedColumn(header[4], cells[4]),
         ],
     )
 
 
 def _call_list(analysis: Analysis, excel: str | None) -> RenderableType:
-    from salon_segment.render.call_list_view import call_list, call_list_view  # it uses this module's labels
-
     return call_list_view(call_list(analysis), excel=excel)
 
 

@@ -6,8 +6,8 @@ import pandas as pd
 
 MIN_WIDTH, MAX_WIDTH = 6, 50
 SAMPLE = 20_000  # rows looked at: a width does not need every client
-FIXED = {"date": 11, "share": 8, "bool": 6}
-PADDING = {"money": 7, "number": 4, "int": 2}  # currency sign, decimals, separators
+FIXED = {"date": 11, "share": 8, "flag": 6}
+PADDING = {"money": 7, "number": 4, "count": 2}  # currency sign, decimals, separators
 
 
 def column_width(header: str, kind: str, values: pd.Series) -> float:

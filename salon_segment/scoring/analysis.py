@@ -13,7 +13,7 @@ from salon_segment.rules import Rules
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.client_list import client_list_metrics, list_only_clients
 from salon_segment.scoring.left_out import LeftOut, left_out
-from salon_segment.scoring.pareto import Pareto, pareto
+from salon_segment.scoring.pareto import Pareto, pareto, sampled_curve
 from salon_segment.scoring.periods import months_before
 from salon_segment.scoring.prediction import (
     DEFAULT_HORIZON_DAYS,
@@ -75,6 +75,12 @@ class Analysis:
         if self.prediction is None:
             return None
         return calls_at_risk(self.clients, self.prediction, as_of=self.as_of, rules=self.rules)
+
+    @cached_property
+    def pareto_curve(self) -> pd.DataFrame:
+        """The Pareto chart's points (client_share, revenue_share) over the Pareto window's revenue."""
+        revenue = self.clients[C.REVENUE_WINDOW]
+        return sampled_curve(revenue.loc[revenue > 0])
 
     @property
     def recently_lost_regulars(self) -> pd.DataFrame:

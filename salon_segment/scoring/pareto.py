@@ -82,3 +82,19 @@ def pareto_curve(revenue: pd.Series) -> pd.DataFrame:
             "revenue_share": np.cumsum(values) / values.sum(),
         }
     )
+
+
+CURVE_POINTS = 100
+
+
+def sampled_curve(revenue: pd.Series, points: int = CURVE_POINTS) -> pd.DataFrame:
+    """(0, 0) and up to ``points`` evenly spaced points of ``pareto_curve``, the last one included (for a chart)."""
+    curve = pareto_curve(revenue)
+    picked = np.arange(0)
+    if len(curve):
+        step = max(1, math.ceil(len(curve) / points))
+        picked = np.arange(step - 1, len(curve), step)
+        if picked[-1] != len(curve) - 1:
+            picked = np.append(picked, len(curve) - 1)
+    start = pd.DataFrame({"client_share": [0.0], "revenue_share": [0.0]})
+    return pd.concat([start, curve.iloc[picked]], ignore_index=True)

@@ -1,0 +1,38 @@
+"""Segment labels and approaches in the report language, from the segment registry (``scoring.segments``)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from salon_segment.i18n import _
+from salon_segment.scoring import clients as C
+from salon_segment.scoring.segments import BY_ID, HIGH_VALUE_C
+from salon_segment.scoring.segments import C as SEG_C
+
+
+def segment_label(segment: str, high_value: object = False) -> str:
+    """The segment's display name; a C client among the top spenders is 'C, high value' (occasional, not minor)."""
+    if segment == SEG_C and high_value is True:
+        return _(HIGH_VALUE_C)
+    return _(BY_ID[segment].label) if segment in BY_ID else segment
+
+
+def client_labels(clients: pd.DataFrame) -> pd.Series:
+    """Every client's display segment (with the high-value mark for top-spending C clients)."""
+    flags = clients[C.HIGH_VALUE] if C.HIGH_VALUE in clients else pd.Series(False, index=clients.index)
+    return pd.Series(
+        [segment_label(str(s), bool(f) is True) for s, f in zip(clients[C.SEGMENT], flags, strict=True)],
+        index=clients.index,
+        dtype=object,
+    )
+
+
+def segment_approach(segment: str) -> str:
+    """What a salon coach suggests for the segment (see DOMAIN.md); empty for a segment without one."""
+    return _(BY_ID[segment].approach) if segment in BY_ID else ""
+
+
+def segment_fills() -> list[tuple[str, str]]:
+    """(label, colour) of every segment with an Excel fill, 'C, high value' with C's colour."""
+    fills = [(segment_label(s.id), s.colour) for s in BY_ID.values() if s.colour is not None]
+    return [*fills, (segment_label(SEG_C, True), BY_ID[SEG_C].colour or "")]
