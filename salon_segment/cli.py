@@ -283,6 +283,8 @@ def horizon_days(value: str, as_of: Any) -> int:
 
     duration = parse_inactive(value)
     return int((pd.Timestamp(as_of) - duration.before(pd.Timestamp(as_of))).days)
+
+
 LogOpt = Annotated[
     Path | None,
     typer.Option(
@@ -395,6 +397,51 @@ def _resolve_as_of(as_of: dt.date | None, imported: Any) -> Any:
     return found
 
 
+CampaignOutOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--campaign-out",
+        help="Write a list to send from a mailing tool (first and last name, phone in E.164, e-mail, segment, "
+        "reason, approach, expected next visit) to .csv or .xlsx; clients who opted out of marketing are left out.",
+        metavar="FILE",
+    ),
+]
+CampaignListOpt = Annotated[
+    str,
+    typer.Option("--campaign-list", help="Who is on the campaign list: call (the call list), A, B, C, new or lost."),
+]
+
+
+def check_campaign_options(path: Path | None, which: str) -> None:
+    """--campaign-out FILE.csv|.xlsx and --campaign-list call|A|B|C|new|lost (usage errors otherwise)."""
+    from salon_segment.scoring.segments import SEGMENTS
+
+    if which not in ("call", *SEGMENTS):
+        raise typer.BadParameter(_("--campaign-list {value}: choose call, A, B, C, new or lost.").format(value=which))
+    if path is not None and path.suffix.lower() not in (".csv", ".xlsx"):
+        raise typer.BadParameter(_("--campaign-out needs a path ending in .csv or .xlsx, got {path}").format(path=path))
+
+
+def write_campaign_list(
+    path: Path | None, which: str, analysis: Any, imported: Any, settings: Any, *, quiet: bool
+) -> Any:
+    """Write the campaign list (when asked) and say what it holds on stderr; the summary for the JSON."""
+    if path is None:
+        return None
+    from salon_segment.campaign import export_campaign, resolve_country
+    from salon_segment.render.campaign_view import campaign_clients, summary_lines
+
+    progress.stage(_("writing"), str(path))
+    summary = export_campaign(
+        campaign_clients(analysis, which), path, ledger=imported.ledger, client_list=imported.client_list,
+        country=resolve_country(settings.country), list_name=which,
+    )  # fmt: skip
+    if not quiet:
+        for line in summary_lines(summary, str(path)):
+            typer.echo(line, err=True)
+    return summary
+
+
 @app.command(
     epilog="Example: salon-segment analyze examples/salon-nl.csv --as-of 2026-11-20 --clients-out clients.xlsx"
 )
@@ -431,6 +478,8 @@ def analyze(
     pseudonymize: PseudonymizeOpt = False,
     horizon: HorizonOpt = "90d",
     log: LogOpt = None,
+    campaign_out: CampaignOutOpt = None,
+    campaign_list: CampaignListOpt = "call",
 ) -> None:
     """How few clients bring most of the revenue (the 80/20 or Pareto check), how regular each client is
     (segments A, B, C, new, lost), and whom to call this week."""
@@ -440,7 +489,8 @@ def analyze(
 
     as_of_date = parse_as_of(as_of)
     parse_inactive(horizon)  # a usage error before any file is read
-    for path in (clients_out, rejects_out):
+    check_campaign_options(campaign_out, campaign_list)
+    for path in (clients_out, rejects_out, campaign_out):
         if path is not None:
             check_output_path(path, inputs=_read_paths(files, config, products), force=force)
     settings, imported = _load(
@@ -463,7 +513,7 @@ def analyze(
     excel_target = excel_path(excel, resolved_as_of) if excel is not None else None
     if excel_target is not None:  # checked before anything is written, like the other outputs
         _check_excel_target(excel_target, _read_paths(files, config, products), force)
-    check_distinct_outputs([clients_out, rejects_out, excel_target])
+    check_distinct_outputs([clients_out, rejects_out, excel_target, campaign_out])
     analysis = score(
         imported.ledger,
         as_of=resolved_as_of,
@@ -488,6 +538,7 @@ def analyze(
         write_table(analysis.clients, clients_out)
     if rejects_out is not None:
         write_table(imported.rejects, rejects_out, sheet_name="rejected")
+    campaign = write_campaign_list(campaign_out, campaign_list, analysis, imported, settings, quiet=quiet)
     if quiet and excel_target is None:
         return
     from salon_segment.scoring.services import sources_summary
@@ -513,6 +564,8 @@ def analyze(
         return Group(*parts)
 
     document = {**analysis_document(analysis, imported.reports, plan), "sources": records(sources)}
+    if campaign is not None:
+        document["campaign"] = campaign.as_dict()
     _show(output_format, document, view)
 
 
@@ -1069,4 +1122,3 @@ def main() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-

@@ -29,6 +29,8 @@ QUANTITY = "quantity"
 STATUS = "status"
 SOURCE = "source"
 LINE_ID = "line_id"  # receipt / appointment / line id: the same id in two exports is the same line
+CONSENT = "marketing_consent"  # an opt-in column: yes = the client may be sent marketing
+OPT_OUT = "marketing_opt_out"  # an opt-out column: yes = the client may not (read inverted)
 # client-list fields (one row per client with totals)
 FIRST_VISIT = "first_visit"
 LAST_VISIT = "last_visit"
@@ -120,6 +122,19 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "bonnummer", "bon", "factuurnummer", "afspraak id", "boeking id",
         "номер чека", "чек", "номер записи", "id записи", "номер документа",
         "belegnummer", "beleg", "rechnungsnummer", "numero de ticket", "numero facture", "scontrino",
+    ),
+    CONSENT: (
+        "accepts marketing", "marketing consent", "email marketing consent", "accepts email marketing",
+        "email marketing", "marketing opt in", "email opt in", "opt in", "newsletter", "newsletter status",
+        "subscribed", "marketing allowed", "sms marketing consent", "accepts sms marketing", "sms opt in",
+        "nieuwsbrief", "mag gemaild worden", "toestemming marketing", "marketing toestemming", "mailings",
+        "согласие на рассылку", "рассылка", "согласие на рекламу", "согласие на смс рассылку",
+        "werbung erlaubt", "einwilligung werbung", "werbeeinwilligung", "accepte le marketing", "accetta marketing",
+    ),
+    OPT_OUT: (
+        "marketing opt out", "opt out", "email opt out", "sms opt out", "unsubscribed", "do not market",
+        "no marketing", "afgemeld voor nieuwsbrief", "afgemeld", "geen reclame", "geen marketing",
+        "отказ от рассылки", "отписан", "отписка", "werbewiderspruch", "keine werbung",
     ),
     FIRST_VISIT: (
         "first visit", "first visit date", "first appointment", "eerste bezoek", "eerste afspraak",
