@@ -76,15 +76,16 @@ def e164(phones: pd.Series, country: str | None) -> pd.Series:
     """Phones in E.164 form ('06 12345678' in NL → '+31612345678'); "" where empty or not a valid number.
 
     Numbers with a + or 00 need no country; others are read as numbers of ``country``. A number that is not
-    valid there but is valid with a + in front is taken so: some systems write the country code without it
-    (Fresha: '44 7700 900123')."""
+    valid there, written as digits and spaces only, but valid with a + in front is taken so: some systems write
+    the country code without it (Fresha: '44 7412 345678', Phorest: '353871234567')."""
     import phonenumbers
 
     def one(text: str) -> str:
         digits = re.sub(r"\D", "", text)
         if not digits:
             return ""
-        candidates = [text, *(["+" + digits] if not text.strip().startswith(("+", "0")) else [])]
+        bare = re.fullmatch(r"[1-9][\d ]*", text.strip()) is not None  # no +, no trunk 0, no ( ) - . /
+        candidates = [text, *(["+" + digits] if bare else [])]
         for candidate in candidates:
             try:
                 number = phonenumbers.parse(candidate, country)
@@ -126,7 +127,7 @@ def campaign_list(
     None or all unknown when no export has a consent column: then everyone is written and the summary says
     consent is unknown. Opted-out clients are never written; there is no option to include them."""
     answers = (
-        clients[L.CLIENT].map(consent).fillna("").astype(object)
+        clients[L.CLIENT].map(consent).astype(object).where(clients[L.CLIENT].isin(consent.index), "")
         if consent is not None
         else pd.Series("", index=clients.index, dtype=object)
     )
