@@ -85,7 +85,8 @@ def e164(phones: pd.Series, country: str | None) -> pd.Series:
         if not digits:
             return ""
         bare = re.fullmatch(r"[1-9][\d ]*", text.strip()) is not None  # no +, no trunk 0, no ( ) - . /
-        candidates = [text, *(["+" + digits] if bare else [])]
+        international = text.strip().startswith("00")  # 0031 6…: the international prefix most countries dial
+        candidates = [text, *(["+" + digits] if bare else []), *(["+" + digits[2:]] if international else [])]
         for candidate in candidates:
             try:
                 number = phonenumbers.parse(candidate, country)

@@ -34,6 +34,7 @@ runner = CliRunner()
         ("NL", "06 1234", ""),
         ("NL", "(201) 555-0123", ""),  # a US number written nationally is not Dutch, and not guessed
         (None, "06 12345678", ""),  # no country: only numbers with a country code
+        (None, "0031 6 12345678", "+31612345678"),
     ],
 )
 def test_e164(country, written, expected):
