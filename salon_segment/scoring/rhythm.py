@@ -63,26 +63,29 @@ def category_rhythm(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) 
     whether it is due, its yearly value and the value at risk. Sorted by client, then category."""
     as_of = pd.Timestamp(as_of)
     mask = completed_mask(ledger, as_of) & (ledger[L.KIND] == L.SERVICE).to_numpy()
-    lines = ledger.loc[mask, [L.CLIENT, L.DATE, L.CATEGORY, L.ITEM, L.AMOUNT]]
-    if lines.empty:
+    if not mask.any():
         return empty_rhythm()
-    groups = pd.Categorical(service_groups(lines))
-    empty_code = groups.categories.get_indexer([""])[0]
-    keep = groups.codes != empty_code
-    client_codes, clients = pd.factorize(lines[L.CLIENT].to_numpy()[keep], sort=True)
-    days = lines[L.DATE].to_numpy(dtype="datetime64[ns]")[keep].astype("datetime64[D]").astype("int64")
-    frame = pd.DataFrame(
-        {
-            "c": client_codes,
-            "g": groups.codes[keep].astype("int64"),
-            "day": days,
-            "amount": lines[L.AMOUNT].to_numpy()[keep],
-        }
-    )
-    visits = frame.groupby(["c", "g", "day"], sort=True, observed=True)["amount"].sum().reset_index()
-    same_pair = (visits["c"].diff() == 0) & (visits["g"].diff() == 0)
-    visits["gap"] = visits["day"].diff().where(same_pair)
-    by_pair = visits.groupby(["c", "g"], sort=True)
+    groups = pd.Categorical(service_groups(ledger.loc[mask, [L.CATEGORY, L.ITEM]]))
+    keep = groups.codes != groups.categories.get_indexer([""])[0]
+    if not keep.any():
+        return empty_rhythm()
+    rows = np.flatnonzero(mask)[keep]
+    all_codes, clients = pd.factorize(ledger[L.CLIENT])  # on the whole column: Arrow text needs no conversion
+    client_codes = all_codes[rows]
+    days = ledger[L.DATE].to_numpy(dtype="datetime64[ns]")[rows].astype("datetime64[D]").astype("int64")
+    amounts = ledger[L.AMOUNT].to_numpy(dtype=float)[rows]
+    first_day = int(days.min())
+    span = int(days.max()) - first_day + 1
+    n_groups = len(groups.categories)
+    # one int64 per line for (client, category, day): sorted unique keys are the visits, in order
+    pair_of_line = client_codes.astype("int64") * n_groups + groups.codes[keep].astype("int64")
+    keys, visit_of_line = np.unique(pair_of_line * span + (days - first_day), return_inverse=True)
+    spend = np.bincount(visit_of_line.ravel(), weights=amounts)
+    pair, day = keys // span, keys % span + first_day
+    gap = np.diff(day, prepend=day[:1]).astype(float)
+    gap[np.r_[True, pair[1:] != pair[:-1]]] = np.nan  # the first visit of a pair has no gap
+    visits = pd.DataFrame({"pair": pair, "day": day, "gap": gap, "amount": spend})
+    by_pair = visits.groupby("pair", sort=True)
     table = pd.DataFrame(
         {
             CATEGORY_VISITS: by_pair.size(),
@@ -95,6 +98,7 @@ def category_rhythm(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) 
     if table.empty:
         return empty_rhythm()
     table = table.reset_index()
+    table["c"], table["g"] = table["pair"] // n_groups, table["pair"] % n_groups
     as_of_day = int(np.datetime64(as_of.normalize(), "D").astype("int64"))
     interval = table[USUAL_INTERVAL].astype(float)
     since = as_of_day - table["last_day"].astype("int64")
