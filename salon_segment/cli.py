@@ -408,18 +408,25 @@ CampaignOutOpt = Annotated[
 ]
 CampaignListOpt = Annotated[
     str,
-    typer.Option("--campaign-list", help="Who is on the campaign list: call (the call list), A, B, C, new or lost."),
+    typer.Option(
+        "--campaign-list",
+        help="Who is on the campaign list: call (the call list), A, B, C, new or lost.",
+        metavar="call|A|B|C|new|lost",
+    ),
 ]
 
 
-def check_campaign_options(path: Path | None, which: str) -> None:
-    """--campaign-out FILE.csv|.xlsx and --campaign-list call|A|B|C|new|lost (usage errors otherwise)."""
+def check_campaign_options(path: Path | None, which: str, pseudonymize: bool = False) -> None:
+    """--campaign-out FILE.csv|.xlsx and --campaign-list call|A|B|C|new|lost (usage errors otherwise); a list to
+    send needs the real contacts, so not with --pseudonymize."""
     from salon_segment.scoring.segments import SEGMENTS
 
     if which not in ("call", *SEGMENTS):
         raise typer.BadParameter(_("--campaign-list {value}: choose call, A, B, C, new or lost.").format(value=which))
     if path is not None and path.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter(_("--campaign-out needs a path ending in .csv or .xlsx, got {path}").format(path=path))
+    if path is not None and pseudonymize:
+        raise typer.BadParameter(_("--campaign-out needs the real names and contacts; leave out --pseudonymize."))
 
 
 def write_campaign_list(
@@ -489,7 +496,7 @@ def analyze(
 
     as_of_date = parse_as_of(as_of)
     parse_inactive(horizon)  # a usage error before any file is read
-    check_campaign_options(campaign_out, campaign_list)
+    check_campaign_options(campaign_out, campaign_list, pseudonymize)
     for path in (clients_out, rejects_out, campaign_out):
         if path is not None:
             check_output_path(path, inputs=_read_paths(files, config, products), force=force)

@@ -167,3 +167,6 @@ def test_campaign_options_are_checked_before_reading(tmp_path):
     assert "--campaign-list D" in result.output
     result = runner.invoke(app, ["analyze", "missing.csv", "--campaign-out", "x.txt"])
     assert result.exit_code == 2
+    result = runner.invoke(app, ["analyze", "missing.csv", "--campaign-out", "x.csv", "--pseudonymize"])
+    assert result.exit_code == 2
+    assert "--pseudonymize" in result.output
