@@ -4,6 +4,7 @@ Example::
 
     lang = "nl"                     # report language: en, nl or ru
     currency = "EUR"
+    country = "NL"                  # phone numbers without a country code (campaign lists)
 
     [rules]
     lost_after_months = 2
@@ -36,6 +37,7 @@ DEFAULT_CONFIG_NAME = "salon-segment.toml"
 TOP_LEVEL: dict[str, type] = {
     "lang": str,
     "currency": str,
+    "country": str,
     "pseudonym_key": str,
     "pseudonym_key_file": str,
     "rules": dict,
@@ -53,6 +55,7 @@ class Settings:
     lang: str | None = None
     currency: str | None = None  # None: from the export, else LANG (salon_segment/currency.py)
     limits: Limits = field(default_factory=Limits)
+    country: str | None = None  # two-letter ISO code; None: the LANG territory (campaign.resolve_country)
     pseudonym_key: str | None = None
     pseudonym_key_file: Path | None = None  # relative to the config file's folder
     source: Path | None = None
@@ -76,7 +79,7 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
     unknown = sorted(set(data) - set(TOP_LEVEL))
     if unknown:
         raise ConfigError(
-            f"{path}: unknown setting(s) {', '.join(unknown)}; expected lang, currency, pseudonym_key, "
+            f"{path}: unknown setting(s) {', '.join(unknown)}; expected lang, currency, country, pseudonym_key, "
             "pseudonym_key_file, [rules], [columns] and [limits]."
         )
     for name, kind in TOP_LEVEL.items():
@@ -90,6 +93,9 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
     currency = str(data["currency"]).upper() if "currency" in data else None
     if currency is not None and (len(currency) != 3 or not currency.isalpha()):
         raise ConfigError(f"{path}: currency = {currency!r}; use a three-letter code such as EUR, RUB or GBP.")
+    country = str(data["country"]).upper() if "country" in data else None
+    if country is not None and (len(country) != 2 or not country.isascii() or not country.isalpha()):
+        raise ConfigError(f"{path}: country = {country!r}; use a two-letter country code such as NL, RU or DE.")
     rules = _rules(path, data.get("rules", {}))
     columns = _columns(path, data.get("columns", {}))
     key = data.get("pseudonym_key")
@@ -106,6 +112,7 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
         lang=lang,
         currency=currency,
         limits=limits,
+        country=country,
         pseudonym_key=key,
         pseudonym_key_file=Path(path).parent / Path(key_file).expanduser() if key_file is not None else None,
         source=Path(path),

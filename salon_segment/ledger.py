@@ -25,6 +25,7 @@ AMOUNT = "amount"  # float, refunds negative
 QUANTITY = "quantity"
 STATUS = "status"  # COMPLETED | NO_SHOW | CANCELLED | BOOKED
 SOURCE = "source"  # marketing source / referral
+CONSENT = "marketing_consent"  # CONSENT_YES, CONSENT_NO, or "" when the line does not say
 LINE_ID = "line_id"  # receipt / appointment id from the export, used to drop overlaps between exports
 SOURCE_FILE = "source_file"
 SOURCE_ROW = "source_row"  # 1-based row as a spreadsheet shows it (header and title rows count)
@@ -49,9 +50,12 @@ CANCELLED = "cancelled"
 BOOKED = "booked"
 UNKNOWN_STATUS = "unknown"  # a status word no profile knows: never a completed visit, reported with its count
 STATUSES = (COMPLETED, NO_SHOW, CANCELLED, BOOKED, UNKNOWN_STATUS)
+CONSENT_YES = "yes"  # may be sent marketing (an opt-in column said yes, or an opt-out column said no)
+CONSENT_NO = "no"  # opted out (or an answer that could not be read: never assumed to be a yes)
 
 TEXT_COLUMNS = (
-    CLIENT, CLIENT_NAME, EMAIL, PHONE, TIME, ITEM, KIND, CATEGORY, STAFF, STATUS, SOURCE, LINE_ID, SOURCE_FILE,
+    CLIENT, CLIENT_NAME, EMAIL, PHONE, TIME, ITEM, KIND, CATEGORY, STAFF, STATUS, SOURCE, CONSENT, LINE_ID,
+    SOURCE_FILE,
 )  # fmt: skip
 # Repeated text is stored as categories (lexically sorted, so sorting and grouping agree with plain text):
 # comparisons, takes and groupbys work on small integer codes, and ten million lines fit in memory.
@@ -72,6 +76,7 @@ LEDGER_COLUMNS = (
     QUANTITY,
     STATUS,
     SOURCE,
+    CONSENT,
     LINE_ID,
     SOURCE_FILE,
     SOURCE_ROW,
@@ -90,6 +95,7 @@ _DEFAULTS: Mapping[str, Any] = {
     QUANTITY: 1.0,
     STATUS: COMPLETED,
     SOURCE: "",
+    CONSENT: "",
     LINE_ID: "",
     SOURCE_FILE: "",
 }
@@ -179,7 +185,7 @@ PRODUCT_REVENUE = "product_revenue"  # NaN when the list does not split products
 CREATED = "created"
 CLIENT_LIST_COLUMNS = (
     CLIENT, CLIENT_NAME, EMAIL, PHONE, FIRST_VISIT, LAST_VISIT, VISITS, REVENUE, SERVICE_REVENUE, PRODUCT_REVENUE,
-    CREATED, SOURCE_FILE, SOURCE_ROW,
+    CREATED, CONSENT, SOURCE_FILE, SOURCE_ROW,
 )  # fmt: skip
 
 

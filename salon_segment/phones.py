@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 
-PHONE_COLUMNS = frozenset({"phone"})
+PHONE_COLUMNS = frozenset({"phone", "Phone Number"})  # the clients table; the campaign list (campaign.py)
 PHONE_SHAPE = re.compile(r"\+?[\d\s().\-/]*\Z")
 MIN_DIGITS = 6
 

@@ -19,9 +19,13 @@ def test_the_same_call_list_in_json_excel_and_terminal(tmp_path):
     calls = json.loads(result.output)["call_list"]
     assert len(calls) > 10
     assert all(c["reason"] and c["approach"] for c in calls)
-    # with the forecast (issue #18): the clients likely to stay away, most value at risk first, the reason in words
-    assert {c["reason_code"] for c in calls} == {"at_risk"}
-    assert all(c["p_return"] < 0.5 and "/year at risk" in c["reason"] and " ago" in c["reason"] for c in calls)
+    # with the forecast (issue #18): the clients likely to stay away, most value at risk first, the reason in words;
+    # and (issue #20) clients who are not at risk overall but due for a treatment they repeat, ranked with the rest
+    assert {c["reason_code"] for c in calls} == {"at_risk", "due_category"}
+    at_risk = [c for c in calls if c["reason_code"] == "at_risk"]
+    assert all(c["p_return"] < 0.5 and "/year at risk" in c["reason"] and " ago" in c["reason"] for c in at_risk)
+    due = [c for c in calls if c["reason_code"] == "due_category"]
+    assert all(c["p_return"] >= 0.5 and c["reason"].startswith("due for ") and c["due_categories"] for c in due)
     at_stake = [c["value_at_risk"] for c in calls]
     assert at_stake == sorted(at_stake, reverse=True)
 

@@ -131,8 +131,11 @@ def test_prune_and_call_list_sheets(tmp_path):
     assert prune.max_row > 1
     calls = workbook["Call list"]
     reasons = {calls.cell(r, 2).value for r in range(2, calls.max_row + 1)}
-    # ranked by value at risk (issue #18): each reason says the rhythm, how long ago and what is at stake
-    assert reasons and all(r.startswith(("usually every", "1 visit so far")) and "/year at risk" in r for r in reasons)
+    # ranked by value at risk (issue #18): each reason says the rhythm, how long ago and what is at stake; or the
+    # treatment the client is due for (issue #20)
+    assert reasons and all(
+        r.startswith(("usually every", "1 visit so far", "due for")) and "/year at risk" in r for r in reasons
+    )
     about = workbook["About"]
     values = [[c.value for c in r] for r in about.iter_rows()]
     report = read_exports([DUTCH]).reports[0]

@@ -9,6 +9,7 @@ import typer
 
 from salon_segment import progress
 from salon_segment.cli import app, handle_errors
+from salon_segment.cli.campaign import CampaignListOpt, CampaignOutOpt, check_campaign_options, write_campaign
 from salon_segment.cli.common import check_excel_target, load, read_paths, show, write_excel
 from salon_segment.cli.options import (
     AsOfOpt,
@@ -36,6 +37,7 @@ from salon_segment.cli.options import (
     parse_inactive,
 )
 from salon_segment.i18n import _
+from salon_segment.presentation import using
 
 
 @app.command(
@@ -76,6 +78,8 @@ def analyze(
     key_file: KeyFileOpt = None,
     horizon: HorizonOpt = "90d",
     log: LogOpt = None,
+    campaign_out: CampaignOutOpt = None,
+    campaign_list: CampaignListOpt = "call",
 ) -> None:
     """How few clients bring most of the revenue (the 80/20 or Pareto check), how regular each client is
     (segments A, B, C, new, lost), and whom to call this week."""
@@ -84,7 +88,8 @@ def analyze(
 
     as_of_date = parse_as_of(as_of)
     duration = parse_inactive(horizon)  # a usage error before any file is read
-    for path in (clients_out, rejects_out):
+    check_campaign_options(campaign_out, campaign_list, pseudonymize)
+    for path in (clients_out, rejects_out, campaign_out):
         if path is not None:
             check_output_path(path, inputs=read_paths(files, config, products, dialect, key_file), force=force)
     loaded = load(
@@ -96,7 +101,7 @@ def analyze(
     excel_target = excel_path(excel, resolved_as_of) if excel is not None else None
     if excel_target is not None:  # checked before anything is written, like the other outputs
         check_excel_target(excel_target, read_paths(files, config, products, dialect, key_file), force)
-    check_distinct_outputs([clients_out, rejects_out, excel_target])
+    check_distinct_outputs([clients_out, rejects_out, excel_target, campaign_out])
     report = api.analyze(
         loaded.imported,
         as_of=resolved_as_of,
@@ -111,11 +116,19 @@ def analyze(
         write_table(client_table(report.clients, report.analysis.rules), clients_out)
     if rejects_out is not None:
         write_table(report.rejects, rejects_out, sheet_name="rejected")
+    campaign = None
+    if campaign_out is not None:
+        from salon_segment.render.campaign_view import campaign_clients
+
+        with using(loaded.presentation):  # reasons and approaches in the report language
+            chosen = campaign_clients(report.analysis, campaign_list)
+        campaign = write_campaign(campaign_out, chosen, campaign_list, loaded.imported, loaded.settings, quiet=quiet)
     if excel_target is not None:
         write_excel(excel_target, report, loaded.presentation)
     if quiet:
         return
-    show(loaded.presentation, output_format, report.to_dict(), lambda: analysis_view(report, excel_target))
+    document = report.to_dict() if campaign is None else {**report.to_dict(), "campaign": campaign}
+    show(loaded.presentation, output_format, document, lambda: analysis_view(report, excel_target))
 
 
 def analysis_view(report: Any, excel_target: Path | None) -> Any:

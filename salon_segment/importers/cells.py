@@ -17,6 +17,7 @@ from salon_segment.importers.lexicon import TOTAL_WORDS
 from salon_segment.importers.source import RawTable
 from salon_segment.importers.values import (
     TextColumn,
+    consent_text,
     identity_keys,
     normalize_email,
     normalize_phone,
@@ -138,6 +139,14 @@ class Cells:
         client_id = self.column(H.CLIENT_ID)
         keys = identity_keys(_blank_punctuation(client_id) if client_id else None, email, phone, name_key)
         return keys, name, email, phone_text if phone_text is not None else self.empty, keys != ""
+
+    def consent(self) -> pd.Series | None:
+        """Marketing consent of every row as categories (``values.consent_text``), None without such a column."""
+        for name, opt_out in ((H.CONSENT, False), (H.OPT_OUT, True)):
+            column = self.column(name)
+            if column is not None:
+                return column.categorical(consent_text(column.uniques, opt_out=opt_out))
+        return None
 
     def month_first_hint(self, dates: pd.Series, forced: bool | None, decimal: str) -> bool:
         """For dates that read both ways: month-first only for US-style files (',' or tab, decimal point, '/')."""

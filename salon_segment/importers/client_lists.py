@@ -126,6 +126,7 @@ def to_client_list(raw: RawTable, plan: Plan, options: ImportOptions) -> Normali
             L.SERVICE_REVENUE: service,
             L.PRODUCT_REVENUE: product,
             L.CREATED: date_of(H.CREATED),
+            L.CONSENT: consent.astype(object) if (consent := cells.consent()) is not None else "",
             L.SOURCE_FILE: str(raw.path),
             L.SOURCE_ROW: raw.rows,
         }

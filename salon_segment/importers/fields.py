@@ -20,6 +20,8 @@ QUANTITY = "quantity"
 STATUS = "status"
 SOURCE = "source"
 LINE_ID = "line_id"  # receipt / appointment / line id: the same id in two exports is the same line
+CONSENT = "marketing_consent"  # an opt-in column: yes = the client may be sent marketing
+OPT_OUT = "marketing_opt_out"  # an opt-out column: yes = the client may not (read inverted)
 # client-list fields (one row per client with totals)
 FIRST_VISIT = "first_visit"
 LAST_VISIT = "last_visit"
@@ -36,6 +38,7 @@ __all__ = [
     "CLIENT_ID",
     "CLIENT_LIST_FIELDS",
     "CLIENT_NAME",
+    "CONSENT",
     "CREATED",
     "DATE",
     "EMAIL",
@@ -46,6 +49,7 @@ __all__ = [
     "LAST_NAME",
     "LAST_VISIT",
     "LINE_ID",
+    "OPT_OUT",
     "PHONE",
     "PRODUCT_SPENT",
     "QUANTITY",

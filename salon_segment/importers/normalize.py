@@ -198,6 +198,7 @@ def to_ledger(raw: RawTable, plan_: Plan, options: ImportOptions) -> Normalized:
         L.AMOUNT: amounts if amounts is not None else 0.0,
         L.QUANTITY: quantities if quantities is not None else 1.0,
         L.SOURCE: text(H.SOURCE),
+        L.CONSENT: consent if (consent := cells.consent()) is not None else blank,
         L.LINE_ID: cells.get(H.LINE_ID) if H.LINE_ID in mapping else cells.empty,  # mostly unique: plain text
         L.SOURCE_FILE: L.constant_text(str(raw.path), n),
         L.SOURCE_ROW: raw.rows,

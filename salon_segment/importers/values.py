@@ -298,6 +298,28 @@ def email_text(uniques: pd.Series) -> pd.Series:
     return text.where(text.str.contains("@", regex=False), "")
 
 
+CONSENT_WORDS = {
+    True: ("yes", "y", "true", "1", "x", "on", "ja", "j", "waar", "да", "д", "wahr", "oui", "si", "sì",
+           "subscribed", "opted in", "opt in", "accepted", "granted", "ingeschreven", "подписан"),
+    False: ("no", "n", "false", "0", "off", "nee", "onwaar", "нет", "н", "nein", "falsch", "non",
+            "unsubscribed", "opted out", "opt out", "declined", "refused", "afgemeld", "uitgeschreven", "отписан",
+            "отказ"),
+}  # fmt: skip
+_CONSENT_LOOKUP = {normalize_header(w): said for said, words in CONSENT_WORDS.items() for w in words}
+
+
+def consent_text(uniques: pd.Series, *, opt_out: bool) -> pd.Series:
+    """Distinct values of a consent column → ``ledger.CONSENT_YES`` / ``CONSENT_NO`` / "" (blank: not said).
+
+    An opt-out column is read inverted, and a blank cell in it is "not opted out". An answer that is not a
+    known yes/no word is an opt-out: a client is never assumed to have said yes."""
+    said = uniques.map(lambda text: _CONSENT_LOOKUP.get(normalize_header(text)))
+    blank = uniques.map(normalize_header) == ""
+    agrees = said.map({True: not opt_out, False: opt_out})
+    out = agrees.map({True: L.CONSENT_YES, False: L.CONSENT_NO}).fillna(L.CONSENT_NO).astype(object)
+    return out.where(~blank, L.CONSENT_YES if opt_out else "")
+
+
 def normalize_phone(values: TextLike) -> pd.Series:
     """Digits only; empty when fewer than 6 digits remain (not a usable phone number)."""
 

@@ -23,15 +23,17 @@ from salon_segment.render import formatting as F
 from salon_segment.render.columns import CALL_RECORD, SEGMENT_LABEL
 from salon_segment.render.segment_labels import client_labels, segment_approach
 from salon_segment.scoring import clients as C
+from salon_segment.scoring import rhythm as R
 from salon_segment.scoring.analysis import Analysis
 
-OVERDUE, RECENTLY_LOST, AT_RISK = "overdue", "recently_lost", "at_risk"
+OVERDUE, RECENTLY_LOST, AT_RISK, DUE_CATEGORY = "overdue", "recently_lost", "at_risk", "due_category"
+DUE = "due_categories"  # per row: the treatment categories the client is due for (scoring.rhythm)
 TERMINAL_ROWS = 10
 KEYS = [column.key for column in CALL_RECORD]
 WEEK = 7
 
 
-def _span(days: float) -> str:
+def span(days: float) -> str:
     """A gap in words: days below two weeks, weeks below 20 weeks, months beyond."""
     if days < 14:
         return F.count("{n} day", "{n} days", round(days))
@@ -40,17 +42,35 @@ def _span(days: float) -> str:
     return F.count("{n} month", "{n} months", round(days / 30.44))
 
 
+def due_line(due: dict[str, Any]) -> str:
+    """'due for colour: last 9 weeks ago, usually every 6 weeks' (one treatment category of the client)."""
+    return _("due for {category}: last {span} ago, usually every {interval}").format(
+        category=due["category"],
+        span=span(float(due["days_since"])),
+        interval=span(float(due["usual_interval_days"])),
+    )
+
+
 def reason(row: Any) -> str:
-    """Why to call, in words: the client's rhythm and how late they are, or how long a regular has been gone."""
+    """Why to call, in words: the client's rhythm and how late they are, or how long a regular has been gone;
+    then the treatment categories they are due for."""
+    text = _overall_reason(row)
+    dues = [due_line(due) for due in row.get(DUE) or []]
+    if row["reason_code"] == DUE_CATEGORY:
+        return _("{due}, {money}/year at risk").format(due="; ".join(dues), money=F.money(row["value_at_risk"]))
+    return "; ".join([text, *dues])
+
+
+def _overall_reason(row: Any) -> str:
     if row["reason_code"] == AT_RISK:
         interval = row.get("usual_interval_days")
         rhythm = (
-            _("usually every {span}").format(span=_span(float(interval)))
+            _("usually every {span}").format(span=span(float(interval)))
             if row[C.VISITS] >= 2 and not F.is_missing(interval)
             else F.count("{n} visit so far", "{n} visits so far", int(row[C.VISITS]))
         )
         return _("{rhythm}, last {span} ago, {money}/year at risk").format(
-            rhythm=rhythm, span=_span(float(row[C.DAYS_SINCE_LAST])), money=F.money(row["value_at_risk"])
+            rhythm=rhythm, span=span(float(row[C.DAYS_SINCE_LAST])), money=F.money(row["value_at_risk"])
         )
     ago = F.count("last visit {n} day ago", "last visit {n} days ago", row[C.DAYS_SINCE_LAST])
     if row["reason_code"] == OVERDUE:
@@ -69,7 +89,7 @@ def call_list(analysis: Analysis) -> pd.DataFrame:
     """The call list rows (``KEYS`` plus the segment label): most at stake first."""
     at_risk = analysis.at_risk
     if at_risk is not None:
-        frame = at_risk.assign(reason_code=AT_RISK).copy()
+        frame = at_risk.assign(reason_code=at_risk.get("call_reason", AT_RISK)).copy()
     else:
         overdue = analysis.call_list.assign(reason_code=OVERDUE)
         lost = analysis.recently_lost_regulars.assign(reason_code=RECENTLY_LOST)
@@ -79,6 +99,7 @@ def call_list(analysis: Analysis) -> pd.DataFrame:
         if column not in frame.columns:
             frame[column] = float("nan")
     frame[C.DAYS_OVERDUE] = frame[C.DAYS_OVERDUE].where(frame["reason_code"] == OVERDUE)
+    frame[DUE] = _due_records(analysis, frame)
     rows = frame.to_dict("records")  # plain dicts: several times faster than iterrows on a long list
     frame["reason"] = [reason(row) for row in rows]
     frame["approach"] = [approach(row) for row in rows]
@@ -86,11 +107,31 @@ def call_list(analysis: Analysis) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def _due_records(analysis: Analysis, frame: pd.DataFrame) -> list[list[dict[str, Any]]]:
+    """Per call-list row, its due treatment categories (English keys, for the reason and the JSON)."""
+    due = analysis.due_categories
+    due = due.loc[due[L.CLIENT].isin(frame[L.CLIENT])]
+    by_client: dict[str, list[dict[str, Any]]] = {}
+    for record in due.to_dict("records"):
+        by_client.setdefault(record[L.CLIENT], []).append(
+            {
+                "category": str(record[R.CATEGORY]),
+                "last_visit": pd.Timestamp(record[R.LAST_VISIT]).strftime("%Y-%m-%d"),
+                "days_since": int(record[R.DAYS_SINCE]),
+                "usual_interval_days": float(record[R.USUAL_INTERVAL]),
+                "value_at_risk": round(float(record[R.VALUE_AT_RISK]), 2),
+            }
+        )
+    return [by_client.get(key, []) for key in frame[L.CLIENT]]
+
+
 def call_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The call list for JSON: English keys; reason and approach in the report language; dates as ISO text."""
     out = []
     for record in frame[KEYS].to_dict("records"):
         for key, value in record.items():
+            if isinstance(value, list):
+                continue
             if isinstance(value, pd.Timestamp):
                 record[key] = value.strftime("%Y-%m-%d")
             elif F.is_missing(value):

@@ -154,6 +154,7 @@ CALL_TABLE = (
     Column("reason_code", N_("Reason code")),
     Column(REASON, N_("Why")),
     Column(APPROACH, N_("What to do")),
+    Column("due_categories", N_("Due treatments")),  # scoring.rhythm: the categories the client is due for
     pick(CLIENT_TABLE, SEGMENT_LABEL)[0],
 )
 # the JSON call list (every column but the translated segment label) and the Excel sheet

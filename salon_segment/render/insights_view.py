@@ -18,6 +18,7 @@ from salon_segment.render import formatting as F
 from salon_segment.render.segment_labels import segment_label
 from salon_segment.render.terminal import label_grid
 from salon_segment.scoring import clients as C
+from salon_segment.scoring import rhythm as R
 from salon_segment.scoring import services as SV
 from salon_segment.scoring import staff as ST
 from salon_segment.scoring import trend as T
@@ -181,6 +182,7 @@ def card_view(card: ClientCard, rules: Any) -> RenderableType:
         (_("Habits"), _("usually with {staff} · on {weekday} around {hour}").format(
             staff=card.favourite_staff or "–", weekday=weekday, hour=hour,
         )),
+        (_("Per treatment"), _treatment_rhythm(card.rhythm)),
         (_("Uses"), ", ".join(card.categories_used) or "–"),
         (_("Never used"), ", ".join(card.categories_never_used) or "–"),
         (_("Bookings"), " · ".join([
@@ -219,7 +221,34 @@ def card_document(card: ClientCard) -> dict[str, Any]:
         "categories_used": card.categories_used,
         "categories_never_used": card.categories_never_used,
         "last_visits": records(card.last_visits),
+        "treatment_rhythm": records(card.rhythm.drop(columns=[L.CLIENT])),
     }
+
+
+def _treatment_rhythm(rhythm: pd.DataFrame) -> str:
+    """One line per treatment category the client repeats: due ones as in the call list, then the others."""
+    from salon_segment.render.call_list_view import due_line  # it imports the terminal renderer
+
+    if rhythm.empty:
+        return "–"
+    lines = []
+    for row in rhythm.sort_values([R.DUE, R.CATEGORY], ascending=[False, True], kind="stable").to_dict("records"):
+        values = {
+            "category": row[R.CATEGORY],
+            "days_since": row[R.DAYS_SINCE],
+            "usual_interval_days": row[R.USUAL_INTERVAL],
+        }
+        lines.append(due_line(values) if row[R.DUE] else rhythm_line(values))
+    return "\n".join(lines)
+
+
+def rhythm_line(row: dict[str, Any]) -> str:
+    """'cut: usually every 10 weeks, last 3 weeks ago' (a treatment category that is not due)."""
+    from salon_segment.render.call_list_view import span
+
+    return _("{category}: usually every {interval}, last {span} ago").format(
+        category=row["category"], interval=span(float(row["usual_interval_days"])), span=span(float(row["days_since"]))
+    )
 
 
 def _rhythm(days: Any) -> str:

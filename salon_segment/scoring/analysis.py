@@ -22,6 +22,7 @@ from salon_segment.scoring.prediction import (
     with_forecast,
 )
 from salon_segment.scoring.prediction import at_risk as calls_at_risk
+from salon_segment.scoring.rhythm import category_rhythm, due_by_client, empty_rhythm
 from salon_segment.scoring.segments import LOST, RETURNING, SEGMENTS
 from salon_segment.scoring.visits import completed_lines
 
@@ -58,6 +59,7 @@ class Analysis:
     product_split: bool = True  # whether product spend is known (always with visit history)
     left_out: LeftOut | None = None  # lines that are neither revenue nor visits, and walk-in sales
     prediction: Prediction | None = None  # who will come back in the horizon, with its back-test
+    rhythm: pd.DataFrame | None = None  # per client and treatment category: usual interval, due (scoring.rhythm)
 
     @property
     def call_list(self) -> pd.DataFrame:
@@ -74,7 +76,12 @@ class Analysis:
         Computed once: the terminal, the JSON and the Excel call list all show it."""
         if self.prediction is None:
             return None
-        return calls_at_risk(self.clients, self.prediction, as_of=self.as_of, rules=self.rules)
+        return calls_at_risk(self.clients, self.prediction, as_of=self.as_of, rules=self.rules, rhythm=self.rhythm)
+
+    @cached_property
+    def due_categories(self) -> pd.DataFrame:
+        """The treatment categories each client is due for, most at stake first (``rhythm.due_by_client``)."""
+        return due_by_client(self.rhythm if self.rhythm is not None else empty_rhythm())
 
     @cached_property
     def pareto_curve(self) -> pd.DataFrame:
@@ -242,4 +249,5 @@ def analyze(
         segments=segment_summary(clients),
         left_out=left_out(ledger, as_of=as_of, client_revenue=totals.revenue, walk_ins=walk_ins),
         prediction=prediction,
+        rhythm=category_rhythm(ledger, as_of=as_of, rules=rules),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -11,6 +11,7 @@ from salon_segment import ledger as L
 from salon_segment.i18n import N_
 from salon_segment.rules import Rules
 from salon_segment.scoring import clients as C
+from salon_segment.scoring.rhythm import category_rhythm, empty_rhythm
 from salon_segment.scoring.services import service_groups
 from salon_segment.scoring.visits import completed_lines
 
@@ -48,6 +49,7 @@ class ClientCard:
     categories_used: list[str]
     categories_never_used: list[str]
     last_visits: pd.DataFrame
+    rhythm: pd.DataFrame = field(default_factory=empty_rhythm)  # per treatment category the client repeats
 
 
 def segment_reason(client: pd.Series, rules: Rules) -> str:
@@ -96,4 +98,15 @@ def client_card(
         categories_used=used,
         categories_never_used=never,
         last_visits=history,
+        rhythm=_own_rhythm(ledger, client[L.CLIENT], as_of=as_of, rules=rules),
     )
+
+
+def _own_rhythm(ledger: pd.DataFrame, key: str, *, as_of: pd.Timestamp, rules: Rules) -> pd.DataFrame:
+    """The client's rhythm per treatment category (categories as the whole export defines them: its category
+    column when any line has one, else the item names)."""
+    has_category = bool((ledger[L.CATEGORY] != "").any())
+    mine = ledger.loc[(ledger[L.CLIENT] == key).to_numpy()]
+    if has_category:  # the client's own lines without a category are no treatment group of the export's
+        mine = mine.loc[(mine[L.CATEGORY] != "").to_numpy()]
+    return category_rhythm(mine, as_of=as_of, rules=rules).reset_index(drop=True)

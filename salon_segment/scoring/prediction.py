@@ -14,6 +14,7 @@ from salon_segment.scoring import clients as C
 from salon_segment.scoring.backtest import Backtest, backtest, lost_threshold
 from salon_segment.scoring.forecast import forecast, inputs_from_ledger
 from salon_segment.scoring.periods import months_before
+from salon_segment.scoring.rhythm import category_value_at_risk
 from salon_segment.scoring.segments import POTENTIAL, SEGMENTS
 
 P_RETURN = "p_return"
@@ -122,25 +123,44 @@ CALL_MAX_P_RETURN = 0.5  # on the list: clients more likely to stay away than to
 CALL_WINDOW_DAYS = 365  # … and still winnable: gone no longer than the salon's lost threshold, or a year
 
 
-def at_risk(clients: pd.DataFrame, prediction: Prediction, *, as_of: pd.Timestamp, rules: Rules) -> pd.DataFrame:
+CALL_REASON = "call_reason"  # why a client is on the call list: AT_RISK or DUE_CATEGORY
+AT_RISK, DUE_CATEGORY = "at_risk", "due_category"
+
+
+def at_risk(
+    clients: pd.DataFrame,
+    prediction: Prediction,
+    *,
+    as_of: pd.Timestamp,
+    rules: Rules,
+    rhythm: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Whom to call, ranked by value at risk: (1 − p_return) × what the client would spend in a year.
 
     On the list: clients with a visit, no booking ahead, more likely to stay away than not (p_return < 0.5),
     and still winnable — gone no longer than the salon's own lost threshold (at least the lost rule plus three
     months; a year when the data cannot tell). Calling a client who will come anyway, who spends little or who
     left years ago wastes the owner's time.
+
+    With ``rhythm`` (``scoring.rhythm.category_rhythm``), a client who is not at risk overall but is due for a
+    treatment category (no booking ahead, within the same window) is on the list too (``call_reason``
+    ``due_category``), with the largest value at risk of their due categories as ``value_at_risk``, and ranked
+    with the rest by it.
     """
     window = prediction.lost_threshold_days or CALL_WINDOW_DAYS
     shortest = (as_of - months_before(as_of, rules.lost_after_months + 3)).days
     window = max(window, shortest)
     days = clients[C.DAYS_SINCE_LAST].astype(float)
-    chosen = clients.loc[
-        (clients[C.VISITS] > 0)
-        & (clients[C.UPCOMING] == 0)
-        & (clients[P_RETURN] < CALL_MAX_P_RETURN)
-        & (clients[VALUE_AT_RISK] > 0)
-        & (days <= window)
-    ]
+    reachable = (clients[C.VISITS] > 0) & (clients[C.UPCOMING] == 0) & (days <= window)
+    risky = reachable & (clients[P_RETURN] < CALL_MAX_P_RETURN) & (clients[VALUE_AT_RISK] > 0)
+    category_value = pd.Series(0.0, index=clients.index)
+    if rhythm is not None and not rhythm.empty:
+        category_value = clients[L.CLIENT].map(category_value_at_risk(rhythm)).fillna(0.0).astype(float)
+    due = reachable & ~risky & (category_value > 0)
+    chosen = clients.loc[risky | due].copy()
+    due_rows = due[risky | due]
+    chosen[CALL_REASON] = due_rows.map({True: DUE_CATEGORY, False: AT_RISK}).astype(object)
+    chosen[VALUE_AT_RISK] = chosen[VALUE_AT_RISK].where(~due_rows, category_value[risky | due])
     chosen = chosen.join(prediction.clients[[YEARLY_VALUE, USUAL_INTERVAL]], on=L.CLIENT)
     return chosen.sort_values([VALUE_AT_RISK, L.CLIENT], ascending=[False, True], kind="stable")
 

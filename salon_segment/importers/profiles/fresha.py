@@ -87,6 +87,7 @@ PROFILES = (
             H.PHONE: ("Mobile Number", "Telephone"),
             H.CREATED: ("Added",),
             H.SOURCE: ("Referral Source",),
+            H.CONSENT: ("Accepts Marketing", "Accepts SMS Marketing"),
         },
         role=CLIENT_LIST,
         generic_fields=False,

@@ -52,6 +52,7 @@ PROFILES = (
             H.FIRST_VISIT: ("first_visit",),
             H.LAST_VISIT: ("last_visit",),
             H.CREATED: ("client_since", "created_at"),
+            H.CONSENT: ("email_marketing_consent", "sms_marketing_consent"),
         },
         role=CLIENT_LIST,
         generic_fields=False,

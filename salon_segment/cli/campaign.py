@@ -1,0 +1,65 @@
+"""The campaign-list options (--campaign-out, --campaign-list) shared by analyze and movement: checked before
+anything is read, written after the analysis, summarised on stderr and in the JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import pandas as pd
+import typer
+
+from salon_segment import progress
+from salon_segment.i18n import _
+
+CampaignOutOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--campaign-out",
+        help="Write a list to send from a mailing tool (first and last name, phone in E.164, e-mail, segment, "
+        "reason, approach, expected next visit) to .csv or .xlsx; clients who opted out of marketing are left out.",
+        metavar="FILE",
+    ),
+]
+CampaignListOpt = Annotated[
+    str,
+    typer.Option(
+        "--campaign-list",
+        help="Who is on the campaign list: call (the call list), A, B, C, new or lost.",
+        metavar="call|A|B|C|new|lost",
+    ),
+]
+
+
+def check_campaign_options(
+    path: Path | None, which: str, pseudonymize: bool = False, choices: tuple[str, ...] | None = None
+) -> None:
+    """--campaign-out FILE.csv|.xlsx and --campaign-list (usage errors otherwise); a list to send needs the real
+    contacts, so not with --pseudonymize."""
+    from salon_segment.scoring.segments import SEGMENTS
+
+    if choices is None and which not in ("call", *SEGMENTS):
+        raise typer.BadParameter(_("--campaign-list {value}: choose call, A, B, C, new or lost.").format(value=which))
+    if path is not None and path.suffix.lower() not in (".csv", ".xlsx"):
+        raise typer.BadParameter(_("--campaign-out needs a path ending in .csv or .xlsx, got {path}").format(path=path))
+    if path is not None and pseudonymize:
+        raise typer.BadParameter(_("--campaign-out needs the real names and contacts; leave out --pseudonymize."))
+
+
+def write_campaign(path: Path | None, clients: pd.DataFrame, which: str, imported: Any, settings: Any, *,
+                   quiet: bool) -> dict[str, Any] | None:  # fmt: skip
+    """Write the campaign list of ``clients`` (when asked) and say what it holds on stderr; its JSON summary."""
+    if path is None:
+        return None
+    from salon_segment.campaign import export_campaign, resolve_country
+    from salon_segment.render.campaign_view import summary_lines
+
+    progress.stage(_("writing"), str(path))
+    summary = export_campaign(
+        clients, path, ledger=imported.ledger, client_list=imported.client_list,
+        country=resolve_country(settings.country), list_name=which,
+    )  # fmt: skip
+    if not quiet:
+        for line in summary_lines(summary, str(path)):
+            typer.echo(line, err=True)
+    return summary.as_dict()
