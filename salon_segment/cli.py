@@ -574,7 +574,7 @@ def _write_excel(path: Path, imported: Any, settings: Any, analysis: Any, plan: 
     from salon_segment.scoring.trend import monthly_trend
 
     trend = monthly_trend(imported.ledger, as_of=analysis.as_of, rules=settings.rules)
-    insights = None
+    insights = moved = None
     if not imported.ledger.empty:
         from salon_segment.render.excel_summary import Insights
         from salon_segment.scoring.services import load_heatmap, services_summary, sources_summary
@@ -587,6 +587,10 @@ def _write_excel(path: Path, imported: Any, settings: Any, analysis: Any, plan: 
             load=load_heatmap(ledger, as_of=as_of),
             sources=sources if sources is not None else sources_summary(ledger, clients, as_of=as_of),
         )
+        from salon_segment.scoring.movement import comparison_date, movement
+
+        moved = movement(ledger, from_date=comparison_date(as_of), to_date=as_of, rules=settings.rules,
+                         to_clients=clients)  # fmt: skip
     progress.stage(_("writing"), str(path))
     atomic_write(
         path,
@@ -598,6 +602,7 @@ def _write_excel(path: Path, imported: Any, settings: Any, analysis: Any, plan: 
             trend=trend,
             version=version,
             insights=insights,
+            movement=moved,
         ),
     )
 
@@ -1056,6 +1061,7 @@ def client(
 
 from salon_segment.cli_help import polish_help  # noqa: E402  (after every command is registered)
 from salon_segment.commands import backtest as _backtest_command  # noqa: E402, F401  (registers `backtest`)
+from salon_segment.commands import movement as _movement_command  # noqa: E402, F401  (registers `movement`)
 
 polish_help(app)
 

@@ -42,6 +42,7 @@ from salon_segment.scoring import services as SV
 from salon_segment.scoring import staff as ST
 from salon_segment.scoring import trend as T
 from salon_segment.scoring.analysis import Analysis
+from salon_segment.scoring.movement import Movement
 from salon_segment.scoring.pareto import pareto_curve
 from salon_segment.scoring.prune import REVENUE_12M as PRUNE_REVENUE_12M
 from salon_segment.scoring.prune import REVENUE_TOTAL as PRUNE_REVENUE_TOTAL
@@ -437,6 +438,7 @@ def write_summary(
     trend: pd.DataFrame,
     version: str,
     insights: Insights | None = None,
+    movement: Movement | None = None,
 ) -> None:
     """Write the whole workbook to ``path`` (the caller makes it atomic)."""
     workbook = Workbook(write_only=True)
@@ -490,6 +492,9 @@ def write_summary(
         plan.candidates if plan is not None else pd.DataFrame(columns=[c.key for c in PRUNE_COLUMNS]),
     )
 
+    from salon_segment.render.movement_sheet import movement_sheet
+
+    movement_sheet(writer, workbook, movement)
     if insights is not None:
         _insight_sheets(writer, insights)
 
