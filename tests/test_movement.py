@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salon_segment.i18n import set_language
@@ -202,7 +202,7 @@ visit_lines = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None)
 @given(visit_lines, st.integers(min_value=1, max_value=400))
 def test_transitions_account_for_every_client_and_their_revenue(rows, gap):
     start = pd.Timestamp("2025-06-01")
