@@ -110,5 +110,6 @@ def movement_sheet(writer: _Writer, workbook: Any, movement: M.Movement | None) 
     categories = Reference(sheet, min_col=2, max_col=1 + len(matrix.columns), min_row=MATRIX_ROW)
     for series in bars.series:  # the to-segments are text: a string reference, not a number one
         series.cat = AxDataSource(strRef=StrRef(f=str(categories)))
+    bars.x_axis.delete = bars.y_axis.delete = False  # openpyxl 3.1 leaves the axes out unless told
     bars.width, bars.height = 18, 10
     sheet.add_chart(bars, CHART_ANCHOR)
