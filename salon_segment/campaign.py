@@ -106,7 +106,7 @@ def split_names(names: pd.Series) -> tuple[pd.Series, pd.Series]:
     """First and last name from one name column: the first word, and the rest ('Anna de Vries' → 'Anna',
     'de Vries'). Exports with first and last name columns are joined in that order by the importers."""
     parts = names.fillna("").astype(str).str.strip().str.split(n=1, expand=True).reindex(columns=[0, 1])
-    return parts[0].fillna("").astype(object), parts[1].fillna("").astype(object)
+    return parts[0].astype(object).fillna(""), parts[1].astype(object).fillna("")
 
 
 def _text(frame: pd.DataFrame, column: str) -> pd.Series:

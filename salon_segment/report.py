@@ -20,6 +20,7 @@ from salon_segment.cleaned_copy import CleanedCounts
 from salon_segment.importers import FileReport, ImportResult
 from salon_segment.rules import Rules
 from salon_segment.scoring import Analysis, Pareto, Totals
+from salon_segment.scoring.movement import Movement
 from salon_segment.scoring.prediction import Prediction
 from salon_segment.scoring.prune import PrunePlan
 
@@ -121,6 +122,17 @@ class Report:
 
         return load_heatmap(self.ledger, as_of=self.as_of)
 
+    @cached_property
+    def movement(self) -> Movement | None:
+        """Who moved between segments since the same day a month before as_of (the Excel "Movement" sheet); None
+        without visit history."""
+        if self.ledger.empty:
+            return None
+        from salon_segment.scoring.movement import comparison_date, movement
+
+        return movement(self.ledger, from_date=comparison_date(self.as_of), to_date=self.as_of, rules=self.rules,
+                        to_clients=self.clients)  # fmt: skip
+
     def to_dict(self) -> dict[str, Any]:
         """What ``salon-segment analyze … --format json`` prints. Its few sentences for people (``warnings``, the
         call list's ``reason`` and ``approach``) are in the active language: English unless inside
@@ -168,6 +180,17 @@ class Inspection:
 
     files: list[FileReport]
     notes: list[str] = field(default_factory=list)
+
+    @cached_property
+    def movement(self) -> Movement | None:
+        """Who moved between segments since the same day a month before as_of (the Excel "Movement" sheet); None
+        without visit history."""
+        if self.ledger.empty:
+            return None
+        from salon_segment.scoring.movement import comparison_date, movement
+
+        return movement(self.ledger, from_date=comparison_date(self.as_of), to_date=self.as_of, rules=self.rules,
+                        to_clients=self.clients)  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         """What ``salon-segment inspect … --format json`` prints."""

@@ -121,7 +121,7 @@ def main_options(
 
 
 # Each module registers its command on ``app`` (in this order: the order of ``--help``).
-from salon_segment.cli import analyze, inspect, prune, staff, services, load, trend, client, backtest  # noqa: E402, F401, I001
+from salon_segment.cli import analyze, inspect, prune, staff, services, load, trend, client, backtest, movement  # noqa: E402, F401, I001
 from salon_segment.cli_help import polish_help  # noqa: E402  (after every command is registered)
 
 polish_help(app)

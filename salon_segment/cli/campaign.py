@@ -4,13 +4,15 @@ anything is read, written after the analysis, summarised on stderr and in the JS
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 
 from salon_segment import progress
 from salon_segment.i18n import _
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CampaignOutOpt = Annotated[
     Path | None,

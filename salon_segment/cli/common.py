@@ -160,6 +160,7 @@ def write_excel(path: Path, report: Any, presentation: Presentation) -> None:
                 trend=trend,
                 version=version,
                 insights=insights,
+                movement=report.movement,
             ),
         )
 

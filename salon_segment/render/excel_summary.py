@@ -28,9 +28,11 @@ from salon_segment.render.excel_insights import Insights, insight_sheets
 from salon_segment.render.excel_summary_sheet import summary_sheet
 from salon_segment.render.excel_writer import TITLE, Writer, new_sheet
 from salon_segment.render.forecast_sheet import forecast_sheet
+from salon_segment.render.movement_sheet import movement_sheet
 from salon_segment.render.rule_names import RULE_NAMES
 from salon_segment.render.segment_labels import client_labels, segment_fills
 from salon_segment.scoring.analysis import Analysis
+from salon_segment.scoring.movement import Movement
 from salon_segment.scoring.prune import PrunePlan
 
 
@@ -95,6 +97,7 @@ def write_summary(
     trend: pd.DataFrame,
     version: str,
     insights: Insights | None = None,
+    movement: Movement | None = None,
 ) -> None:
     """Write the whole workbook to ``path`` (the caller makes it atomic)."""
     workbook = Workbook(write_only=True)
@@ -116,6 +119,7 @@ def write_summary(
     prune_sheet.freeze_panes = "A2"
     candidates = plan.candidates if plan is not None else pd.DataFrame(columns=[c.key for c in PRUNE_SHEET])
     writer.table(prune_sheet, "tbl_prune", PRUNE_SHEET, candidates)
+    movement_sheet(writer, workbook, movement)
 
     if insights is not None:
         insight_sheets(writer, insights)
