@@ -15,6 +15,7 @@ from salon_segment.scoring.backtest import Backtest, backtest, lost_threshold
 from salon_segment.scoring.forecast import forecast, inputs_from_ledger
 from salon_segment.scoring.periods import months_before
 from salon_segment.scoring.segments import POTENTIAL, SEGMENTS
+from salon_segment.scoring.visits import ClientCodes, client_codes
 
 P_RETURN = "p_return"
 EXPECTED_VISITS = "expected_visits"
@@ -80,14 +81,19 @@ def predict(
     rules: Rules,
     horizon_days: int = DEFAULT_HORIZON_DAYS,
     with_backtest: bool = True,
+    codes: ClientCodes | None = None,
+    client_days: pd.DataFrame | None = None,
 ) -> Prediction | None:
     """The forecast at as_of from the ledger's completed visits (None when there is no visit history).
 
     ``clients`` is the analysis' per-client table (for the segments). The back-test refits at as_of − horizon
     with the lines up to then and compares with what happened; its segments are the clients' segments then.
+    ``codes`` and ``client_days`` (``scoring.clients.client_day_table`` at as_of): the analysis' own, shared.
     """
     as_of = pd.Timestamp(as_of)
-    inputs = inputs_from_ledger(ledger, as_of)
+    codes = codes if codes is not None else client_codes(ledger)
+    client_days = client_days if client_days is not None else C.client_day_table(ledger, as_of, codes)
+    inputs = inputs_from_ledger(ledger, as_of, codes=codes, client_days=client_days)
     if inputs.visits.empty:
         return None
     result = forecast(inputs.visits, as_of=as_of, horizon_days=horizon_days, bookings=inputs.bookings,
@@ -103,7 +109,8 @@ def predict(
         except ValueError:  # too little history one horizon ago to fit anything
             checked = None
         if checked is not None:
-            then = C.client_metrics(ledger, as_of=fitted_at, rules=rules).set_index(L.CLIENT)[C.SEGMENT]
+            days_then = client_days.loc[(client_days[L.DATE] <= fitted_at).to_numpy()]  # the table at fitted_at
+            then = C.segments_at(ledger, as_of=fitted_at, rules=rules, codes=codes, client_days=days_then)
             earlier = checked.per_client.join(then)
     threshold = lost_threshold(inputs.visits, as_of=as_of)
     return Prediction(
