@@ -16,9 +16,9 @@ from salon_segment.importers import headers as H
 from salon_segment.importers.source import RawTable
 from salon_segment.importers.values import (
     TextColumn,
+    email_text,
     identity_keys,
-    normalize_email,
-    normalize_phone,
+    phone_digits,
 )
 from salon_segment.privacy import mask
 
@@ -138,12 +138,14 @@ class Cells:
             name_key = _blank_punctuation(column)
             name = name_key.series()
         email_column, phone_column = self.column(H.EMAIL), self.column(H.PHONE)
-        email = normalize_email(email_column) if email_column is not None else self.empty
-        phone = normalize_phone(phone_column) if phone_column is not None else self.empty
+        nothing = TextColumn(np.zeros(len(self.index), dtype=np.intp), pd.Series([""], dtype=object), self.index)
+        email = email_column.with_uniques(email_text(email_column.uniques)) if email_column is not None else nothing
+        phone = phone_column.with_uniques(phone_digits(phone_column.uniques)) if phone_column is not None else nothing
         phone_text = self.get(H.PHONE)
         client_id = self.column(H.CLIENT_ID)
         keys = identity_keys(_blank_punctuation(client_id) if client_id else None, email, phone, name_key)
-        return keys, name, email, phone_text if phone_text is not None else self.empty, keys != ""
+        email_rows = email.series() if email_column is not None else self.empty
+        return keys, name, email_rows, phone_text if phone_text is not None else self.empty, keys != ""
 
     def month_first_hint(self, dates: pd.Series, forced: bool | None, decimal: str) -> bool:
         """For dates that read both ways: month-first only for US-style files (',' or tab, decimal point, '/')."""
