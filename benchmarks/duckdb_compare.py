@@ -5,6 +5,7 @@
     python benchmarks/duckdb_compare.py --ten-million        # also 10M lines (generated on demand, slow)
     python benchmarks/duckdb_compare.py --shape eu           # ';', dd-mm-yyyy, decimal comma, Dutch words
     python benchmarks/duckdb_compare.py --file export.csv --shape eu   # any export of the generator's columns
+    python benchmarks/duckdb_compare.py --sizes 1m --prune   # also `prune --keep-out`, alternating with analyze
 
 (a) `salon-segment analyze FILE --format json --as-of DATE` as a child process (the return forecast included,
     as the command runs by default);
@@ -181,6 +182,35 @@ def compare(path: Path, repeat: int, as_of: str, scratch: Path, shape: str = "en
     return {"wall": wall_ratio, "cpu": cpu_ratio}
 
 
+def compare_prune(path: Path, repeat: int, as_of: str, scratch: Path) -> float:
+    """`prune FILE --keep-out FOLDER` (the cleaned copy written) against `analyze --format json`, alternating."""
+    import shutil
+
+    kept = scratch / "kept"
+    analyze = [sys.executable, "-m", "salon_segment", "analyze", str(path), "--format", "json", "--as-of", as_of]
+    prune = [sys.executable, "-m", "salon_segment", "prune", str(path), "--as-of", as_of, "--format", "json",
+             "--keep-out", str(kept)]  # fmt: skip
+    runs: dict[str, dict[str, list[float]]] = {name: {"wall": [], "cpu": [], "peak": []} for name in ("an", "pr")}
+    for index in range(repeat):
+        order = [("an", analyze), ("pr", prune)]
+        if index % 2:
+            order.reverse()
+        for name, argv in order:
+            shutil.rmtree(kept, ignore_errors=True)
+            wall, cpu, peak, _out = timed_child(argv, scratch / f"{name}.out")
+            for key, value in (("wall", wall), ("cpu", cpu), ("peak", peak)):
+                runs[name][key].append(value)
+    shutil.rmtree(kept, ignore_errors=True)
+    median = {name: {key: statistics.median(values) for key, values in run.items()} for name, run in runs.items()}
+    an, pr = median["an"], median["pr"]
+    print(f"\n{path.name}: prune --keep-out against analyze --format json, {repeat} repetitions")
+    print(f"{'':<34}{'wall s':>9}{'CPU s':>9}{'peak MiB':>10}")
+    print(f"{'salon-segment analyze --format json':<34}{an['wall']:>9.2f}{an['cpu']:>9.2f}{an['peak']:>10,.0f}")
+    print(f"{'salon-segment prune --keep-out':<34}{pr['wall']:>9.2f}{pr['cpu']:>9.2f}{pr['peak']:>10,.0f}")
+    print(f"{'ratio (prune / analyze)':<34}{pr['wall'] / an['wall']:>8.2f}x{pr['cpu'] / an['cpu']:>8.2f}x")
+    return pr["wall"] / an["wall"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", choices=["100k", "1m"], default=["100k", "1m"])
@@ -190,6 +220,7 @@ def main() -> None:
     parser.add_argument("--as-of", default=AS_OF)
     parser.add_argument("--shape", choices=["en", "eu"], default="en", help="the export's shape (generate.py)")
     parser.add_argument("--file", type=Path, nargs="*", default=[], help="these exports instead of --sizes")
+    parser.add_argument("--prune", action="store_true", help="also time prune --keep-out against analyze")
     args = parser.parse_args()
     sizes = [*args.sizes, *(["10m"] if args.ten_million else [])]
     print(f"{os.cpu_count()} CPUs, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.1f} GiB, "
@@ -200,6 +231,8 @@ def main() -> None:
     files = args.file or [ensure_file(args.dir, size, SIZES[size], args.shape) for size in sizes]
     for path in files:
         compare(path, args.repeat, args.as_of, scratch, args.shape)
+        if args.prune:
+            compare_prune(path, args.repeat, args.as_of, scratch)
 
 
 if __name__ == "__main__":

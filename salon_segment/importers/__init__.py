@@ -169,7 +169,7 @@ def read_exports(
     """
     options = options or ImportOptions()
     delimiter = delimiter or options.delimiter
-    inputs = InputSet(options.limits)
+    inputs = InputSet(options.limits, single=len(paths) == 1)
     kept: dict[str, bytes] = {}
     raws = []
     for path in paths:
