@@ -37,6 +37,8 @@ class TextColumn:
         if isinstance(values, TextColumn):
             return values
         codes, uniques = pd.factorize(values)  # Arrow-backed columns are dictionary-encoded by Arrow
+        if len(uniques) < 2**31 - 1:  # half the memory of every column's codes (10M lines: 40 MB a column)
+            codes = codes.astype(np.int32)
         distinct = pd.Series(np.asarray(uniques, dtype=object)).astype(str)
         # control characters (ESC sequences, BEL, C1 codes) never reach a terminal, a sheet or a key
         distinct = distinct.str.replace(CONTROL_CHARACTERS, "", regex=True).str.strip().astype(object)
