@@ -50,6 +50,20 @@ def _quick_normal(values: pd.Series) -> pd.Series:
     return values.astype(str).str.casefold().str.replace(r"[\W_]+", " ", regex=True).str.strip()
 
 
+def _normal_unless_digits(uniques: pd.Series, header: str) -> pd.Series:
+    """``_quick_normal`` of the values that may be a totals word or the header: a value with a digit is neither
+    (unless the header has one) and stands as "0" — not empty, not a totals word, not the header. Ids, dates,
+    amounts and e-mails skip the regular expressions."""
+    if any(ch.isdigit() for ch in header):
+        return _quick_normal(uniques)
+    digits = uniques.astype(str).str.contains(r"\d", regex=True).to_numpy(dtype=bool)
+    if not digits.any():
+        return _quick_normal(uniques)
+    out = pd.Series("0", index=uniques.index, dtype=object)
+    out[~digits] = _quick_normal(uniques[~digits])
+    return out
+
+
 class Cells:
     """Column access and the row flags every export kind shares. Each raw column is factorised once."""
 
@@ -73,7 +87,7 @@ class Cells:
             else:  # a column no field uses: only its emptiness matters
                 self.blank &= (cells[position] == "").to_numpy(dtype=bool, na_value=False)
         header_norm = [_quick_normal(pd.Series([h], dtype=object)).iloc[0] for h in raw.header]
-        normalized = {p: _quick_normal(self.text_column(p).uniques) for p in first}
+        normalized = {p: _normal_unless_digits(self.text_column(p).uniques, header_norm[p]) for p in first}
         repeated = pd.Series(True, index=cells.index)
         for position in range(min(width, 4)):
             repeated &= self.text_column(position).spread((normalized[position] == header_norm[position]).to_numpy())
