@@ -183,24 +183,22 @@ def compare(path: Path, repeat: int, as_of: str, scratch: Path, shape: str = "en
 
 
 def compare_prune(path: Path, repeat: int, as_of: str, scratch: Path) -> float:
-    """`prune FILE --keep-out FOLDER` (the cleaned copy written) against `analyze --format json`, alternating."""
-    import shutil
-
-    kept = scratch / "kept"
+    """`prune FILE --keep-out COPY` (the cleaned copy written) against `analyze --format json`, alternating."""
+    kept = scratch / "kept.csv"
     analyze = [sys.executable, "-m", "salon_segment", "analyze", str(path), "--format", "json", "--as-of", as_of]
     prune = [sys.executable, "-m", "salon_segment", "prune", str(path), "--as-of", as_of, "--format", "json",
-             "--keep-out", str(kept)]  # fmt: skip
+             "--keep-out", str(kept), "--force"]  # fmt: skip
     runs: dict[str, dict[str, list[float]]] = {name: {"wall": [], "cpu": [], "peak": []} for name in ("an", "pr")}
     for index in range(repeat):
         order = [("an", analyze), ("pr", prune)]
         if index % 2:
             order.reverse()
         for name, argv in order:
-            shutil.rmtree(kept, ignore_errors=True)
+            kept.unlink(missing_ok=True)
             wall, cpu, peak, _out = timed_child(argv, scratch / f"{name}.out")
             for key, value in (("wall", wall), ("cpu", cpu), ("peak", peak)):
                 runs[name][key].append(value)
-    shutil.rmtree(kept, ignore_errors=True)
+    kept.unlink(missing_ok=True)
     median = {name: {key: statistics.median(values) for key, values in run.items()} for name, run in runs.items()}
     an, pr = median["an"], median["pr"]
     print(f"\n{path.name}: prune --keep-out against analyze --format json, {repeat} repetitions")
