@@ -90,7 +90,8 @@ _DUCKDB_CHILD = """
 import json, sys
 import duckdb
 path, as_of, query = sys.argv[1], sys.argv[2], sys.argv[3]
-connection = duckdb.connect(config={"enable_progress_bar": False})  # a long query would print one to stdout
+connection = duckdb.connect()
+connection.execute("SET enable_progress_bar = false")  # a long query would print one to stdout
 clients, lost, top20 = connection.execute(query, [path, as_of, as_of, as_of]).fetchone()
 print(json.dumps({"clients": clients, "lost": lost, "top20": top20}))
 """

@@ -40,11 +40,12 @@ def segment_label(segment: str, high_value: object = False) -> str:
 def client_labels(clients: pd.DataFrame) -> pd.Series:
     """Every client's display segment (with the high-value mark for top-spending C clients)."""
     flags = clients[C.HIGH_VALUE] if C.HIGH_VALUE in clients else pd.Series(False, index=clients.index)
-    return pd.Series(
-        [segment_label(str(s), bool(f) is True) for s, f in zip(clients[C.SEGMENT], flags, strict=True)],
-        index=clients.index,
-        dtype=object,
-    )
+    labels: dict[tuple[str, bool], str] = {}  # a handful of distinct labels, each translated once
+    for key in zip(map(str, clients[C.SEGMENT]), (bool(f) is True for f in flags), strict=True):
+        if key not in labels:
+            labels[key] = segment_label(*key)
+    keys = zip(map(str, clients[C.SEGMENT]), (bool(f) is True for f in flags), strict=True)
+    return pd.Series([labels[key] for key in keys], index=clients.index, dtype=object)
 
 
 def segment_approach(segment: str) -> str:
