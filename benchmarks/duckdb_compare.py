@@ -3,6 +3,9 @@
     python benchmarks/duckdb_compare.py                      # 100k and 1M lines, 3 repetitions
     python benchmarks/duckdb_compare.py --sizes 1m --repeat 5
     python benchmarks/duckdb_compare.py --ten-million        # also 10M lines (generated on demand, slow)
+    python benchmarks/duckdb_compare.py --shape eu           # ';', dd-mm-yyyy, decimal comma, Dutch words
+    python benchmarks/duckdb_compare.py --file export.csv --shape eu   # any export of the generator's columns
+    python benchmarks/duckdb_compare.py --sizes 1m --prune   # also `prune --keep-out`, alternating with analyze
 
 (a) `salon-segment analyze FILE --format json --as-of DATE` as a child process (the return forecast included,
     as the command runs by default);
@@ -16,7 +19,8 @@ time and of the child's CPU time (user + system, from wait4) are printed with th
 both agree on the clients, the top-20% share (to 1e-6) and the lost count.
 
 Files come from benchmarks/generate.py (English shape: ',' delimiter, ISO dates, decimal point, statuses
-Completed / No show / Cancelled / Confirmed); missing ones are generated into --dir.
+Completed / No show / Cancelled / Confirmed; or ``--shape eu``: ';', dd-mm-yyyy, decimal comma, Dutch headers and
+statuses); missing ones are generated into --dir (``1m.csv``, ``1m-eu.csv``, ...).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import write
+from generate import EU_HEADER, EU_WORDS, HEADER, write
 
 AS_OF = "2026-11-20"
 SIZES = {"100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
@@ -41,15 +45,12 @@ SHARE_TOLERANCE = 1e-6
 # Same rules as salon-segment's defaults: completed service/product lines up to as_of, one visit per client-day,
 # Pareto over as_of - 12 months < day <= as_of among clients with positive revenue there, lost = last visit
 # before as_of - 2 months. DuckDB's date - INTERVAL clamps month ends like pd.DateOffset.
-QUERY = """
+QUERY_TEMPLATE = """
 WITH lines AS (
-    SELECT "Client ID" AS client, "Appointment Date" AS day, "Price" AS amount
-    FROM read_csv(?, header = true, delim = ',', quote = '"', dateformat = '%Y-%m-%d',
-                  columns = {'Client ID': 'VARCHAR', 'Client Name': 'VARCHAR', 'Email': 'VARCHAR',
-                             'Appointment Date': 'DATE', 'Start Time': 'VARCHAR', 'Service': 'VARCHAR',
-                             'Type': 'VARCHAR', 'Category': 'VARCHAR', 'Staff': 'VARCHAR',
-                             'Price': 'DOUBLE', 'Status': 'VARCHAR'})
-    WHERE "Status" = 'Completed' AND "Appointment Date" <= CAST(? AS DATE)
+    SELECT "{client}" AS client, "{date}" AS day, "{price}" AS amount
+    FROM read_csv(?, header = true, delim = '{delim}', quote = '"', dateformat = '{dateformat}',
+                  decimal_separator = '{decimal}', columns = {{{columns}}})
+    WHERE "{status}" = '{completed}' AND "{date}" <= CAST(? AS DATE)
 ),
 visit_days AS (
     SELECT client, day, sum(amount) AS revenue FROM lines GROUP BY client, day
@@ -69,14 +70,30 @@ SELECT
     (SELECT sum(revenue_12m) FILTER (WHERE rank <= ceil(0.2 * n - 1e-9)) / sum(revenue_12m) FROM ranked) AS top20
 """
 
+_TYPES = {"Appointment Date": "DATE", "Price": "DOUBLE"}
+
+
+def query(shape: str) -> str:
+    """The query for the generator's English or European shape (the column types given, not sniffed)."""
+    names = dict(zip(HEADER, HEADER, strict=True)) if shape == "en" else EU_HEADER
+    columns = ", ".join(f"'{names[h]}': '{_TYPES.get(h, 'VARCHAR')}'" for h in HEADER)
+    return QUERY_TEMPLATE.format(
+        client=names["Client ID"], date=names["Appointment Date"], price=names["Price"], status=names["Status"],
+        delim="," if shape == "en" else ";", dateformat="%Y-%m-%d" if shape == "en" else "%d-%m-%Y",
+        decimal="." if shape == "en" else ",", columns=columns,
+        completed="Completed" if shape == "en" else EU_WORDS["Status"]["Completed"],
+    )  # fmt: skip
+
+
 # The DuckDB child: interpreter start-up, `import duckdb`, the query; prints its figures as JSON.
-_DUCKDB_CHILD = f"""
+_DUCKDB_CHILD = """
 import json, sys
 import duckdb
-query = {QUERY!r}
-path, as_of = sys.argv[1], sys.argv[2]
-clients, lost, top20 = duckdb.connect().execute(query, [path, as_of, as_of, as_of]).fetchone()
-print(json.dumps({{"clients": clients, "lost": lost, "top20": top20}}))
+path, as_of, query = sys.argv[1], sys.argv[2], sys.argv[3]
+connection = duckdb.connect()
+connection.execute("SET enable_progress_bar = false")  # a long query would print one to stdout
+clients, lost, top20 = connection.execute(query, [path, as_of, as_of, as_of]).fetchone()
+print(json.dumps({"clients": clients, "lost": lost, "top20": top20}))
 """
 
 # A small Python process starts each measured child and reports its wall time and its own CPU time (wait4), so
@@ -123,18 +140,18 @@ def agree(ours: dict[str, float], theirs: dict[str, float]) -> list[str]:
     return problems
 
 
-def ensure_file(folder: Path, name: str, lines: int) -> Path:
-    path = folder / f"{name}.csv"
+def ensure_file(folder: Path, name: str, lines: int, shape: str) -> Path:
+    path = folder / (f"{name}.csv" if shape == "en" else f"{name}-{shape}.csv")
     if not path.exists():
         print(f"generating {path} ({lines:,} lines) ...", flush=True)
-        write(path, lines)
+        write(path, lines, shape=shape)
     return path
 
 
-def compare(path: Path, repeat: int, as_of: str, scratch: Path) -> dict[str, float]:
+def compare(path: Path, repeat: int, as_of: str, scratch: Path, shape: str = "en") -> dict[str, float]:
     """Alternate analyze and DuckDB ``repeat`` times on one file; print and return the medians and ratios."""
     analyze = [sys.executable, "-m", "salon_segment", "analyze", str(path), "--format", "json", "--as-of", as_of]
-    duckdb = [sys.executable, "-c", _DUCKDB_CHILD, str(path), as_of]
+    duckdb = [sys.executable, "-c", _DUCKDB_CHILD, str(path), as_of, query(shape)]
     runs: dict[str, dict[str, list[float]]] = {name: {"wall": [], "cpu": [], "peak": []} for name in ("ss", "db")}
     for index in range(repeat):
         order = [("ss", analyze), ("db", duckdb)]
@@ -167,6 +184,33 @@ def compare(path: Path, repeat: int, as_of: str, scratch: Path) -> dict[str, flo
     return {"wall": wall_ratio, "cpu": cpu_ratio}
 
 
+def compare_prune(path: Path, repeat: int, as_of: str, scratch: Path) -> float:
+    """`prune FILE --keep-out COPY` (the cleaned copy written) against `analyze --format json`, alternating."""
+    kept = scratch / "kept.csv"
+    analyze = [sys.executable, "-m", "salon_segment", "analyze", str(path), "--format", "json", "--as-of", as_of]
+    prune = [sys.executable, "-m", "salon_segment", "prune", str(path), "--as-of", as_of, "--format", "json",
+             "--keep-out", str(kept), "--force"]  # fmt: skip
+    runs: dict[str, dict[str, list[float]]] = {name: {"wall": [], "cpu": [], "peak": []} for name in ("an", "pr")}
+    for index in range(repeat):
+        order = [("an", analyze), ("pr", prune)]
+        if index % 2:
+            order.reverse()
+        for name, argv in order:
+            kept.unlink(missing_ok=True)
+            wall, cpu, peak, _out = timed_child(argv, scratch / f"{name}.out")
+            for key, value in (("wall", wall), ("cpu", cpu), ("peak", peak)):
+                runs[name][key].append(value)
+    kept.unlink(missing_ok=True)
+    median = {name: {key: statistics.median(values) for key, values in run.items()} for name, run in runs.items()}
+    an, pr = median["an"], median["pr"]
+    print(f"\n{path.name}: prune --keep-out against analyze --format json, {repeat} repetitions")
+    print(f"{'':<34}{'wall s':>9}{'CPU s':>9}{'peak MiB':>10}")
+    print(f"{'salon-segment analyze --format json':<34}{an['wall']:>9.2f}{an['cpu']:>9.2f}{an['peak']:>10,.0f}")
+    print(f"{'salon-segment prune --keep-out':<34}{pr['wall']:>9.2f}{pr['cpu']:>9.2f}{pr['peak']:>10,.0f}")
+    print(f"{'ratio (prune / analyze)':<34}{pr['wall'] / an['wall']:>8.2f}x{pr['cpu'] / an['cpu']:>8.2f}x")
+    return pr["wall"] / an["wall"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", choices=["100k", "1m"], default=["100k", "1m"])
@@ -174,6 +218,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=Path("/work/bench"), help="where the exports are (or go)")
     parser.add_argument("--as-of", default=AS_OF)
+    parser.add_argument("--shape", choices=["en", "eu"], default="en", help="the export's shape (generate.py)")
+    parser.add_argument("--file", type=Path, nargs="*", default=[], help="these exports instead of --sizes")
+    parser.add_argument("--prune", action="store_true", help="also time prune --keep-out against analyze")
     args = parser.parse_args()
     sizes = [*args.sizes, *(["10m"] if args.ten_million else [])]
     print(f"{os.cpu_count()} CPUs, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.1f} GiB, "
@@ -181,8 +228,11 @@ def main() -> None:
     args.dir.mkdir(parents=True, exist_ok=True)
     scratch = args.dir / ".duckdb_compare"
     scratch.mkdir(exist_ok=True)
-    for size in sizes:
-        compare(ensure_file(args.dir, size, SIZES[size]), args.repeat, args.as_of, scratch)
+    files = args.file or [ensure_file(args.dir, size, SIZES[size], args.shape) for size in sizes]
+    for path in files:
+        compare(path, args.repeat, args.as_of, scratch, args.shape)
+        if args.prune:
+            compare_prune(path, args.repeat, args.as_of, scratch)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,11 @@
     python benchmarks/generate.py --lines 1000000 --out /tmp/salon-1m.csv
 
 Zipf-like client activity, services and retail products, staff, statuses (completed, no-shows,
-cancellations, future bookings), in the English export shape (',' delimiter, ISO dates, decimal point).
+cancellations, future bookings), in the English export shape (',' delimiter, ISO dates, decimal point) or, with
+``--shape eu``, a European one (';' delimiter, dd-mm-yyyy dates, decimal comma, Dutch headers
+and words, as issue 19 describes):
+
+    python benchmarks/generate.py --lines 1000000 --shape eu --out /tmp/salon-1m-eu.csv
 """
 
 from __future__ import annotations
@@ -65,13 +69,38 @@ def frame(lines: int, seed: int = 1, clients: int | None = None) -> pd.DataFrame
     )[HEADER]
 
 
-def write(path: Path, lines: int, seed: int = 1, chunk: int = 1_000_000, clients: int | None = None) -> Path:
-    """Write the export in chunks so 20M lines fit in memory."""
+EU_HEADER = {"Client ID": "Klantnummer", "Client Name": "Klantnaam", "Email": "E-mail", "Appointment Date": "Datum",
+             "Start Time": "Tijd", "Service": "Omschrijving", "Type": "Soort", "Category": "Categorie",
+             "Staff": "Medewerker", "Price": "Bedrag", "Status": "Status"}  # fmt: skip
+EU_WORDS = {"Type": {"Service": "Behandeling", "Product": "Product"},
+            "Status": {"Completed": "Afgerond", "No show": "Niet verschenen", "Cancelled": "Geannuleerd",
+                       "Confirmed": "Gepland"}}  # fmt: skip
+SHAPES = ("en", "eu")
+
+
+def european(part: pd.DataFrame) -> pd.DataFrame:
+    """The same lines as a Dutch-style export: dd-mm-yyyy, decimal comma ("35,00"), Dutch words."""
+    part = part.copy()
+    day = part["Appointment Date"].str
+    part["Appointment Date"] = day.slice(8, 10) + "-" + day.slice(5, 7) + "-" + day.slice(0, 4)
+    part["Price"] = part["Price"].str.replace(".", ",", regex=False)
+    for column, words in EU_WORDS.items():
+        part[column] = part[column].map(words)
+    return part.rename(columns=EU_HEADER)
+
+
+def write(
+    path: Path, lines: int, seed: int = 1, chunk: int = 1_000_000, clients: int | None = None, shape: str = "en"
+) -> Path:
+    """Write the export in chunks so 20M lines fit in memory; ``shape`` "en" (',' ISO dates) or "eu"."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
         for start in range(0, lines, chunk):
             part = frame(min(chunk, lines - start), seed=seed + start, clients=clients or max(50, lines // 25))
-            part.to_csv(handle, index=False, header=start == 0, lineterminator="\n")
+            if shape == "eu":
+                european(part).to_csv(handle, index=False, header=start == 0, lineterminator="\n", sep=";")
+            else:
+                part.to_csv(handle, index=False, header=start == 0, lineterminator="\n")
     return path
 
 
@@ -80,8 +109,9 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shape", choices=SHAPES, default="en", help="en: ',' and ISO dates; eu: ';', dd-mm-yyyy")
     args = parser.parse_args()
-    write(args.out, args.lines, args.seed)
+    write(args.out, args.lines, args.seed, shape=args.shape)
 
 
 if __name__ == "__main__":

@@ -164,7 +164,7 @@ def read_exports(
     ``read_options``) say how to read them.
     """
     options = options or ReadOptions()
-    inputs = InputSet(options.limits)
+    inputs = InputSet(options.limits, single=len(paths) == 1)
     kept: dict[str, bytes] = {}
     raws = []
     for path in paths:

@@ -18,9 +18,9 @@ from salon_segment.importers.source import RawTable
 from salon_segment.importers.values import (
     TextColumn,
     consent_text,
+    email_text,
     identity_keys,
-    normalize_email,
-    normalize_phone,
+    phone_digits,
 )
 from salon_segment.privacy import mask
 
@@ -43,6 +43,20 @@ REJECT_COLUMNS = ("source_file", "source_row", "reason")
 def _quick_normal(values: pd.Series) -> pd.Series:
     """Case-folded words without punctuation: enough to spot 'Totaal:' or a repeated header, vectorised."""
     return values.astype(str).str.casefold().str.replace(r"[\W_]+", " ", regex=True).str.strip()
+
+
+def _normal_unless_digits(uniques: pd.Series, header: str) -> pd.Series:
+    """``_quick_normal`` of the values that may be a totals word or the header: a value with a digit is neither
+    (unless the header has one) and stands as "0" — not empty, not a totals word, not the header. Ids, dates,
+    amounts and e-mails skip the regular expressions."""
+    if any(ch.isdigit() for ch in header):
+        return _quick_normal(uniques)
+    digits = uniques.astype(str).str.contains(r"\d", regex=True).to_numpy(dtype=bool)
+    if not digits.any():
+        return _quick_normal(uniques)
+    out = pd.Series("0", index=uniques.index, dtype=object)
+    out[~digits] = _quick_normal(uniques[~digits])
+    return out
 
 
 class Cells:
@@ -68,7 +82,7 @@ class Cells:
             else:  # a column no field uses: only its emptiness matters
                 self.blank &= (cells[position] == "").to_numpy(dtype=bool, na_value=False)
         header_norm = [_quick_normal(pd.Series([h], dtype=object)).iloc[0] for h in raw.header]
-        normalized = {p: _quick_normal(self.text_column(p).uniques) for p in first}
+        normalized = {p: _normal_unless_digits(self.text_column(p).uniques, header_norm[p]) for p in first}
         repeated = pd.Series(True, index=cells.index)
         for position in range(min(width, 4)):
             repeated &= self.text_column(position).spread((normalized[position] == header_norm[position]).to_numpy())
@@ -133,12 +147,14 @@ class Cells:
             name_key = _blank_punctuation(column)
             name = name_key.series()
         email_column, phone_column = self.column(H.EMAIL), self.column(H.PHONE)
-        email = normalize_email(email_column) if email_column is not None else self.empty
-        phone = normalize_phone(phone_column) if phone_column is not None else self.empty
+        nothing = TextColumn(np.zeros(len(self.index), dtype=np.intp), pd.Series([""], dtype=object), self.index)
+        email = email_column.with_uniques(email_text(email_column.uniques)) if email_column is not None else nothing
+        phone = phone_column.with_uniques(phone_digits(phone_column.uniques)) if phone_column is not None else nothing
         phone_text = self.get(H.PHONE)
         client_id = self.column(H.CLIENT_ID)
         keys = identity_keys(_blank_punctuation(client_id) if client_id else None, email, phone, name_key)
-        return keys, name, email, phone_text if phone_text is not None else self.empty, keys != ""
+        email_rows = email.series() if email_column is not None else self.empty
+        return keys, name, email_rows, phone_text if phone_text is not None else self.empty, keys != ""
 
     def consent(self) -> pd.Series | None:
         """Marketing consent of every row as categories (``values.consent_text``), None without such a column."""

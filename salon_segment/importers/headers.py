@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from salon_segment.importers.fields import *  # noqa: F403  (the field names, used as H.DATE, H.CLIENT_ID…)
 from salon_segment.importers.lexicon import HEADER_SYNONYMS as SYNONYMS
@@ -38,20 +39,29 @@ def header_candidates(header: object) -> list[HeaderMatch]:
 
     'Client email' contains 'client' and 'email': when the client name is already mapped, it is the e-mail.
     """
-    normalized = normalize_header(header)
+    return list(_candidates(normalize_header(header)))
+
+
+# synonyms of three characters or more by their first word: a header can only contain those whose first word it has
+_BY_FIRST_WORD: dict[str, list[tuple[int, str, str, int]]] = {}
+for _position, (_synonym, (_field, _rank)) in enumerate(_EXACT.items()):
+    if len(_synonym) >= 3:
+        _BY_FIRST_WORD.setdefault(_synonym.split(" ")[0], []).append((_position, _synonym, _field, _rank))
+
+
+@lru_cache(maxsize=65536)
+def _candidates(normalized: str) -> tuple[HeaderMatch, ...]:
+    """``header_candidates`` of a normalised header (the header search meets the same cells many times)."""
     if not normalized:
-        return []
+        return ()
     candidates: list[HeaderMatch] = []
     if normalized in _EXACT:
         field, rank = _EXACT[normalized]
         candidates.append(HeaderMatch(field, True, rank))
     padded = f" {normalized} "
+    possible = sorted(entry for word in set(normalized.split(" ")) for entry in _BY_FIRST_WORD.get(word, ()))
     contained = sorted(
-        (
-            (len(synonym), field, rank)
-            for synonym, (field, rank) in _EXACT.items()
-            if len(synonym) >= 3 and f" {synonym} " in padded
-        ),
+        ((len(synonym), field, rank) for _, synonym, field, rank in possible if f" {synonym} " in padded),
         key=lambda item: (-item[0], item[2]),
     )
     seen = {c.field for c in candidates}
@@ -59,7 +69,7 @@ def header_candidates(header: object) -> list[HeaderMatch]:
         if field not in seen:
             candidates.append(HeaderMatch(field, False, rank))
             seen.add(field)
-    return candidates
+    return tuple(candidates)
 
 
 def match_header(header: object) -> HeaderMatch | None:

@@ -76,8 +76,9 @@ class InputSet:
     """Snapshots the distinct inputs one at a time (so one file's bytes are in memory unless the caller keeps
     them); the same file (device and inode) or the same bytes under another name is skipped with a note."""
 
-    def __init__(self, limits: Limits | None = None) -> None:
+    def __init__(self, limits: Limits | None = None, *, single: bool = False) -> None:
         self.limits = limits
+        self.single = single  # one input only: no content to compare, so no digest (0.2 s per 100 MB)
         self.aliases: dict[str, str] = {}  # every given path → the path whose snapshot stands for it
         self.notes: list[str] = []
         self._by_file: dict[tuple[int, int], str] = {}
@@ -99,6 +100,10 @@ class InputSet:
             self.notes.append(f"{path} is the same file as {earlier}; it was read once.")
             return None
         snapshot = take_snapshot(path, self.limits)
+        if self.single and not self.aliases:
+            self.aliases[str(path)] = str(path)
+            self._by_file[(snapshot.device, snapshot.inode)] = str(path)
+            return snapshot
         digest = snapshot.digest
         same = self._by_digest.get(digest) if snapshot.data else None
         if same is not None:

@@ -24,7 +24,6 @@ from salon_segment.errors import InputFileError
 from salon_segment.importers.csv_records import (
     DELIMITERS,
     REJECT_UNBALANCED_QUOTE,
-    needs_careful_split,
     physical_lines,
     sniff_delimiter,
     split_records,
@@ -160,6 +159,15 @@ def _line_count(text: str) -> int:
     return ends + (1 if text and text[-1] not in "\r\n" else 0)
 
 
+def _last_line_open_quote(text: str) -> bool:
+    """An odd number of quotes on the last non-empty line (``needs_careful_split``'s test, without copying)."""
+    end = len(text)
+    while end and text[end - 1] in "\r\n":
+        end -= 1
+    start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+    return text.count('"', start, end) % 2 == 1
+
+
 def _careful_parse(
     path: Path, body: list[str], delimiter: str, width: int, max_columns: int, cells: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, np.ndarray]:
@@ -229,10 +237,16 @@ def read_csv_table(
             f"{path}: the header has {len(header):,} columns, more than the limit of {max_columns:,}; "
             "this is not a salon export (raise max_columns in [limits] if it is)."
         )
+    # what the careful-split check needs from the text, so that the decoded text (as large as the file, or
+    # larger) is let go during the parse; the rare careful path decodes it again
+    quoted = '"' in text
+    body_lines = _line_count(text) - skip_lines if quoted else 0
+    open_quote = quoted and _last_line_open_quote(text)
+    del text
     cells = _fast_parse(data, chosen, delimiter, skip_lines, len(header))
     broken = np.zeros(0 if cells is None else len(cells), dtype=bool)
-    if cells is None or ('"' in text and needs_careful_split(_line_count(text) - skip_lines, len(cells), text)):
-        body = physical_lines(text)[skip_lines:]
+    if cells is None or (quoted and (len(cells) != body_lines or open_quote)):
+        body = physical_lines(decode(path, data, chosen)[1])[skip_lines:]
         cells, broken = _careful_parse(path, body, delimiter, len(header), max_columns, cells)
     first_row = header_index + 2
     rows = np.arange(first_row, first_row + len(cells), dtype="int64")

@@ -38,6 +38,8 @@ class TextColumn:
         if isinstance(values, TextColumn):
             return values
         codes, uniques = pd.factorize(values)  # Arrow-backed columns are dictionary-encoded by Arrow
+        if len(uniques) < 2**31 - 1:  # half the memory of every column's codes (10M lines: 40 MB a column)
+            codes = codes.astype(np.int32)
         distinct = pd.Series(np.asarray(uniques, dtype=object)).astype(str)
         # control characters (ESC sequences, BEL, C1 codes) never reach a terminal, a sheet or a key
         distinct = distinct.str.replace(CONTROL_CHARACTERS, "", regex=True).str.strip().astype(object)
@@ -48,6 +50,10 @@ class TextColumn:
         values = np.asarray(per_unique)[self.codes]
         # object stays object: pandas would otherwise convert every string to its own string dtype
         return pd.Series(values, index=self.index, dtype=object if values.dtype == object else None)
+
+    def with_uniques(self, per_unique: pd.Series) -> TextColumn:
+        """The same codes into transformed distinct values (e.g. normalised e-mails)."""
+        return TextColumn(self.codes, per_unique, self.index)
 
     def series(self) -> pd.Series:
         """The stripped text of every row."""
@@ -322,26 +328,47 @@ def consent_text(uniques: pd.Series, *, opt_out: bool) -> pd.Series:
 
 def normalize_phone(values: TextLike) -> pd.Series:
     """Digits only; empty when fewer than 6 digits remain (not a usable phone number)."""
+    return per_unique(values, phone_digits)
 
-    def digits_only(uniques: pd.Series) -> pd.Series:
-        digits = uniques.str.replace(r"\D", "", regex=True)
-        return digits.where(digits.str.len() >= 6, "")
 
-    return per_unique(values, digits_only)
+def phone_digits(uniques: pd.Series) -> pd.Series:
+    """Distinct values → digits only, empty when fewer than 6 digits remain."""
+    digits = uniques.str.replace(r"\D", "", regex=True)
+    return digits.where(digits.str.len() >= 6, "")
 
 
 def fold_name(values: TextLike) -> pd.Series:
     """Case-folded name with runs of white space collapsed."""
-    return per_unique(values, lambda uniques: uniques.str.casefold().str.split().str.join(" ").fillna(""))
+    return per_unique(values, _fold_text)
 
 
-def identity_keys(client_id: pd.Series | None, email: pd.Series, phone: pd.Series, name: pd.Series) -> pd.Series:
-    """Per line: the client id if present, else the e-mail, else the phone digits, else the folded name."""
-    key = fold_name(name).fillna("").to_numpy(dtype=object)
-    choices = [phone, email]
+def _fold_text(uniques: pd.Series) -> pd.Series:
+    return uniques.str.casefold().str.split().str.join(" ").fillna("")
+
+
+def identity_keys(
+    client_id: TextLike | None, email: TextLike, phone: TextLike, name: TextLike, *, index: pd.Index | None = None
+) -> pd.Series:
+    """Per line: the client id if present, else the e-mail, else the phone digits, else the folded name.
+
+    Chosen per distinct value and by integer codes (which column's which distinct value each line takes), then
+    one take of the text: no comparison or fill over the text of every line.
+    """
+    names = TextColumn.of(name)
+    sources = [names.with_uniques(_fold_text(names.uniques)), TextColumn.of(phone), TextColumn.of(email)]
     if client_id is not None:
-        choices.append(per_unique(client_id, lambda uniques: uniques.str.strip().str.replace(r"\.0$", "", regex=True)))
-    for better in choices:  # numpy on the object arrays: pandas' where/compare cost twice as much here
-        values = better.fillna("").to_numpy(dtype=object)
-        key = np.where(values != "", values, key)
-    return pd.Series(key, index=name.index, dtype=object)
+        column = TextColumn.of(client_id)
+        stripped = column.uniques.str.strip().str.replace(r"\.0$", "", regex=True)
+        sources.append(column.with_uniques(stripped))
+    pool, chosen, offset = [], None, 0
+    for source in sources:  # from the weakest key to the strongest
+        values = source.uniques.fillna("").to_numpy(dtype=object)
+        codes = source.codes
+        if len(values) and (codes < 0).any():  # a missing cell reads as the last distinct value, as ``spread`` does
+            codes = np.where(codes < 0, len(values) - 1, codes)
+        pick = codes + offset
+        chosen = pick if chosen is None else np.where((values != "")[codes], pick, chosen)
+        pool.append(values)
+        offset += len(values)
+    keys = np.concatenate(pool)[chosen] if offset else np.full(len(sources[0].codes), "", dtype=object)
+    return pd.Series(keys, index=index if index is not None else sources[0].index, dtype=object)

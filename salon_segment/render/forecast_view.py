@@ -81,15 +81,21 @@ def forecast_document(prediction: Prediction | None, lost_after_months: int) -> 
 
 def client_records(clients: pd.DataFrame) -> list[dict[str, Any]]:
     """Per-client forecast figures for JSON (client key, segment, last visit, p_return, …), column-wise."""
-    frame = clients.loc[clients[C.VISITS] > 0, [c for c in CLIENT_KEYS if c in clients.columns]].copy()
+    frame = clients.loc[clients[C.VISITS] > 0, [c for c in CLIENT_KEYS if c in clients.columns]]
+    columns = []
     for column in frame.columns:
         values = frame[column]
+        missing = values.isna().to_numpy()
         if pd.api.types.is_datetime64_any_dtype(values):
-            frame[column] = values.dt.strftime("%Y-%m-%d")
+            values = values.dt.strftime("%Y-%m-%d")
         elif pd.api.types.is_float_dtype(values):
-            frame[column] = values.round(6)
-    plain = frame.astype(object).where(frame.notna(), None)
-    return plain.to_dict("records")
+            values = values.round(6)
+        plain = values.astype(object).tolist()  # Python ints, floats and text, as to_dict would give
+        if missing.any():
+            plain = [None if gone else value for value, gone in zip(plain, missing.tolist(), strict=True)]
+        columns.append(plain)
+    keys = list(frame.columns)
+    return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def forecast_warnings(prediction: Prediction | None) -> list[str]:

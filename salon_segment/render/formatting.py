@@ -6,6 +6,7 @@ nl: € 1.234,50 and 22-11-2026; ru: 1 234,50 ₽ and 22.11.2026; en: €1,234.5
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import pandas as pd
 from babel import Locale
@@ -48,7 +49,13 @@ def whole(value: float | int | None) -> str:
     """A count with the language's thousands separator."""
     if is_missing(value):
         return MISSING
-    return format_decimal(round(float(value)), format="#,##0", locale=_locale())
+    return _whole(round(float(value)), _locale())
+
+
+@lru_cache(maxsize=4096)
+def _whole(value: int, locale: str) -> str:
+    """Counts repeat (days, visits, weeks on a long call list): Babel formats each distinct one once."""
+    return format_decimal(value, format="#,##0", locale=locale)
 
 
 def share(value: float | None) -> str:

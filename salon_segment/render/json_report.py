@@ -103,7 +103,8 @@ def json_text(document: dict[str, Any]) -> str:
         return json.dumps(document, ensure_ascii=False, indent=2)
     marker = "\u0000clients\u0000"
     head = json.dumps({**document, "clients": marker}, ensure_ascii=False, indent=2)
-    body = "[\n" + ",\n".join("    " + json.dumps(r, ensure_ascii=False) for r in clients) + "\n  ]"
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every record: json.dumps makes one each
+    body = "[\n" + ",\n".join("    " + encode(r) for r in clients) + "\n  ]"
     return head.replace(json.dumps(marker), body, 1)
 
 

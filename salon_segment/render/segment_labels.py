@@ -20,11 +20,9 @@ def segment_label(segment: str, high_value: object = False) -> str:
 def client_labels(clients: pd.DataFrame) -> pd.Series:
     """Every client's display segment (with the high-value mark for top-spending C clients)."""
     flags = clients[C.HIGH_VALUE] if C.HIGH_VALUE in clients else pd.Series(False, index=clients.index)
-    return pd.Series(
-        [segment_label(str(s), bool(f) is True) for s, f in zip(clients[C.SEGMENT], flags, strict=True)],
-        index=clients.index,
-        dtype=object,
-    )
+    keys = pd.MultiIndex.from_arrays([clients[C.SEGMENT].astype(str), flags.map(lambda f: bool(f) is True)])
+    labels = {key: segment_label(*key) for key in keys.unique()}  # a handful of labels, each translated once
+    return pd.Series(keys.map(labels), index=clients.index, dtype=object)
 
 
 def segment_approach(segment: str) -> str:

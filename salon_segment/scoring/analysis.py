@@ -24,7 +24,7 @@ from salon_segment.scoring.prediction import (
 from salon_segment.scoring.prediction import at_risk as calls_at_risk
 from salon_segment.scoring.rhythm import category_rhythm, due_by_client, empty_rhythm
 from salon_segment.scoring.segments import LOST, RETURNING, SEGMENTS
-from salon_segment.scoring.visits import completed_lines
+from salon_segment.scoring.visits import client_codes, completed_lines
 
 RECENTLY_LOST_MONTHS = 3
 RECENTLY_LOST_MIN_VISITS = 6
@@ -228,7 +228,9 @@ def analyze(
             visit_history=False,
             product_split=split,
         )
-    clients = C.client_metrics(ledger, as_of=as_of, rules=rules)
+    codes = client_codes(ledger)  # hashed once, and the lines grouped by client and day once, for every figure
+    client_days = C.client_day_table(ledger, as_of, codes)
+    clients = C.client_metrics(ledger, as_of=as_of, rules=rules, codes=codes, client_days=client_days)
     window_revenue = clients[C.REVENUE_WINDOW]
     clients[C.HIGH_VALUE] = high_value(window_revenue, rules.pareto_top_client_share)
     if has_list:
@@ -238,7 +240,9 @@ def analyze(
     totals = _totals(ledger, clients, as_of)
     prediction = None
     if horizon_days:
-        prediction = predict(ledger, clients, as_of=as_of, rules=rules, horizon_days=horizon_days)
+        prediction = predict(
+            ledger, clients, as_of=as_of, rules=rules, horizon_days=horizon_days, codes=codes, client_days=client_days
+        )
     clients = with_forecast(clients, prediction)
     return Analysis(
         as_of=as_of,

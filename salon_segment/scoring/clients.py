@@ -166,12 +166,45 @@ def assign_segments(clients: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules)
     return pd.Series(segment, index=clients.index, dtype=object)
 
 
-def client_metrics(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -> pd.DataFrame:
-    """One row per client in the ledger with every per-client metric and its segment, sorted by client key."""
+def _regularity(client_visits: pd.DataFrame, as_of: pd.Timestamp, rules: Rules) -> pd.DataFrame:
+    """Active one-month periods, visits and product share of the visits in the regularity window, per client code."""
+    period = month_period_index(client_visits[L.DATE], as_of, rules.regular_window_months)
+    recent = client_visits.assign(period=period).loc[period > 0]
+    recent_by_client = recent.groupby(L.CLIENT, sort=False)
+    return pd.DataFrame(
+        {
+            ACTIVE_MONTHS: recent_by_client["period"].nunique(),
+            WINDOW_VISITS: recent_by_client.size(),
+            PRODUCT_VISIT_SHARE: recent_by_client[VISIT_HAS_PRODUCT].mean(),
+        }
+    )
+
+
+def client_day_table(ledger: pd.DataFrame, as_of: pd.Timestamp, codes: ClientCodes) -> pd.DataFrame:
+    """Per client code and day up to as_of: revenue, product revenue, product bought, visit (refund-only days too).
+
+    The table ``client_metrics`` starts from; the same table at an earlier date is its rows up to that date.
+    """
+    return visits_by_code(ledger, pd.Timestamp(as_of), codes, with_refund_days=True)
+
+
+def client_metrics(
+    ledger: pd.DataFrame,
+    *,
+    as_of: pd.Timestamp,
+    rules: Rules,
+    codes: ClientCodes | None = None,
+    client_days: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per client in the ledger with every per-client metric and its segment, sorted by client key.
+
+    ``codes`` (``client_codes(ledger)``) and ``client_days`` (``client_day_table`` at as_of): when the caller
+    has them already, so that one analysis hashes the client keys and groups the lines once.
+    """
     as_of = pd.Timestamp(as_of)
-    codes = client_codes(ledger)  # every groupby below runs on these integer codes
+    codes = codes if codes is not None else client_codes(ledger)  # every groupby below runs on integer codes
     keys = codes[1]
-    client_days = visits_by_code(ledger, as_of, codes, with_refund_days=True)
+    client_days = client_days if client_days is not None else client_day_table(ledger, as_of, codes)
     is_visit = client_days[VISIT_IS_VISIT].to_numpy()
     client_visits = client_days.loc[is_visit]  # refund-only days: their (negative) revenue counts, no visit
     by_day = client_days.groupby(L.CLIENT, sort=False)
@@ -188,13 +221,7 @@ def client_metrics(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -
     window = in_last_months(client_days[L.DATE], as_of, rules.pareto_window_months)
     base[REVENUE_WINDOW] = client_days.loc[window].groupby(L.CLIENT, sort=False)[VISIT_REVENUE].sum()
     base[VISITS_WINDOW] = client_days.loc[window & is_visit].groupby(L.CLIENT, sort=False).size()
-
-    period = month_period_index(client_visits[L.DATE], as_of, rules.regular_window_months)
-    recent = client_visits.assign(period=period).loc[period > 0]
-    recent_by_client = recent.groupby(L.CLIENT, sort=False)
-    base[ACTIVE_MONTHS] = recent_by_client["period"].nunique()
-    base[WINDOW_VISITS] = recent_by_client.size()
-    base[PRODUCT_VISIT_SHARE] = recent_by_client[VISIT_HAS_PRODUCT].mean()
+    base = base.join(_regularity(client_visits, as_of, rules))
     base = base.join(_interval_stats(client_visits))
     base.index = pd.Index(keys[base.index.to_numpy()], name=L.CLIENT, dtype=object)
 
@@ -225,3 +252,28 @@ def client_metrics(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -
         .astype(bool)
     )
     return clients.reset_index()[list(CLIENT_COLUMNS)]
+
+
+def segments_at(
+    ledger: pd.DataFrame,
+    *,
+    as_of: pd.Timestamp,
+    rules: Rules,
+    codes: ClientCodes | None = None,
+    client_days: pd.DataFrame | None = None,
+) -> pd.Series:
+    """Every client's segment as of a date, indexed by client key: ``client_metrics(...)[SEGMENT]`` without the
+    metrics the segments do not use (``codes`` and ``client_days`` as there)."""
+    as_of = pd.Timestamp(as_of)
+    codes = codes if codes is not None else client_codes(ledger)
+    client_days = client_days if client_days is not None else client_day_table(ledger, as_of, codes)
+    client_visits = client_days.loc[client_days[VISIT_IS_VISIT].to_numpy()]
+    by_client = client_visits.groupby(L.CLIENT, sort=False)
+    base = pd.DataFrame({LAST_VISIT: by_client[L.DATE].max(), VISITS: by_client.size()})
+    base = base.join(_regularity(client_visits, as_of, rules)).reindex(pd.RangeIndex(len(codes[1])))
+    base[VISITS] = base[VISITS].fillna(0).astype("int64")
+    base[ACTIVE_MONTHS] = base[ACTIVE_MONTHS].fillna(0).astype("int64")
+    base[PRODUCT_VISIT_SHARE] = base[PRODUCT_VISIT_SHARE].fillna(0.0).astype(float)
+    base[LAST_VISIT] = base[LAST_VISIT].astype("datetime64[ns]")
+    segment = assign_segments(base, as_of=as_of, rules=rules)
+    return segment.set_axis(pd.Index(codes[1], name=L.CLIENT, dtype=object)).rename(SEGMENT)

@@ -21,7 +21,7 @@ from scipy import optimize, special
 from salon_segment import ledger as L
 from salon_segment.scoring import bgnbd
 from salon_segment.scoring.glm import Glm, fit_glm
-from salon_segment.scoring.visits import VISIT_REVENUE
+from salon_segment.scoring.visits import VISIT_COLUMNS, VISIT_IS_VISIT, VISIT_REVENUE
 from salon_segment.scoring.visits import visits as ledger_visits
 
 FEATURES = (
@@ -376,8 +376,18 @@ class ForecastInputs:
     missed: pd.DataFrame  # client and date of each no-show or cancelled line on or before as_of
 
 
-def inputs_from_ledger(ledger: pd.DataFrame, as_of: pd.Timestamp) -> ForecastInputs:
-    """Visits, next bookings and dated no-shows/cancellations from a ledger (``salon_segment.ledger``)."""
+def inputs_from_ledger(
+    ledger: pd.DataFrame,
+    as_of: pd.Timestamp,
+    *,
+    codes: tuple[np.ndarray, np.ndarray] | None = None,
+    client_days: pd.DataFrame | None = None,
+) -> ForecastInputs:
+    """Visits, next bookings and dated no-shows/cancellations from a ledger (``salon_segment.ledger``).
+
+    ``codes`` and ``client_days``: the ledger's ``visits.client_codes`` and the per client code and day table at
+    as_of with refund-only days (``scoring.clients.client_day_table``), when the caller has them already.
+    """
     as_of = pd.Timestamp(as_of)
     status = ledger[L.STATUS]
     dates = ledger[L.DATE]
@@ -390,4 +400,8 @@ def inputs_from_ledger(ledger: pd.DataFrame, as_of: pd.Timestamp) -> ForecastInp
     )
     gone = (status.isin([L.NO_SHOW, L.CANCELLED]) & (dates <= as_of)).to_numpy()
     missed = pd.DataFrame({L.CLIENT: ledger[L.CLIENT].to_numpy()[gone], L.DATE: dates.to_numpy()[gone]})
-    return ForecastInputs(ledger_visits(ledger, as_of=as_of), bookings, missed)
+    if codes is None or client_days is None:
+        return ForecastInputs(ledger_visits(ledger, as_of=as_of), bookings, missed)
+    visits = client_days.loc[client_days[VISIT_IS_VISIT].to_numpy(), list(VISIT_COLUMNS)].reset_index(drop=True)
+    visits[L.CLIENT] = pd.Series(codes[1][visits[L.CLIENT].to_numpy()], index=visits.index, dtype=object)
+    return ForecastInputs(visits, bookings, missed)

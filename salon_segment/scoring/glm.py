@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from scipy import optimize, special, stats
+from scipy import optimize, special
 
 Family = Literal["logistic", "poisson"]
 _ETA_MAX = 30.0
@@ -79,6 +79,21 @@ def fit_glm(X: np.ndarray, y: np.ndarray, family: Family, *, l2: float = 1.0, of
     return Glm(family, float(beta[0]), tuple(beta[1:].tolist()), tuple(mean.tolist()), tuple(scale.tolist()))
 
 
+def _average_ranks(values: np.ndarray) -> np.ndarray:
+    """Ranks 1..n, ties sharing their average rank (``scipy.stats.rankdata``'s default, exactly: half-integers;
+    all NaN if any value is NaN), without importing scipy.stats (0.5-0.7 s of start-up)."""
+    if np.isnan(values).any():
+        return np.full(values.size, np.nan)
+    order = np.argsort(values, kind="mergesort")
+    inverse = np.empty(order.size, dtype=np.intp)
+    inverse[order] = np.arange(order.size)
+    ordered = values[order]
+    first = np.r_[True, ordered[1:] != ordered[:-1]]
+    dense = first.cumsum()[inverse]
+    count = np.r_[np.nonzero(first)[0], first.size]
+    return 0.5 * (count[dense] + count[dense - 1] + 1)
+
+
 def auc(score: np.ndarray, label: np.ndarray) -> float:
     """Area under the ROC curve (ties count half); NaN when all labels are equal."""
     label = np.asarray(label, dtype=bool)
@@ -86,7 +101,7 @@ def auc(score: np.ndarray, label: np.ndarray) -> float:
     negatives = label.size - positives
     if positives == 0 or negatives == 0:
         return float("nan")
-    ranks = stats.rankdata(np.asarray(score, dtype=float))
+    ranks = _average_ranks(np.asarray(score, dtype=float))
     return float((ranks[label].sum() - positives * (positives + 1) / 2) / (positives * negatives))
 
 

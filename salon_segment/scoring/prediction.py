@@ -4,6 +4,7 @@ beside it, and the salon's own lost threshold (see docs/prediction.md for the mo
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pandas as pd
@@ -12,10 +13,11 @@ from salon_segment import ledger as L
 from salon_segment.rules import Rules
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.backtest import Backtest, backtest, lost_threshold
-from salon_segment.scoring.forecast import forecast, inputs_from_ledger
+from salon_segment.scoring.forecast import ForecastInputs, forecast, inputs_from_ledger
 from salon_segment.scoring.periods import months_before
 from salon_segment.scoring.rhythm import category_value_at_risk
 from salon_segment.scoring.segments import POTENTIAL, SEGMENTS
+from salon_segment.scoring.visits import ClientCodes, client_codes
 
 P_RETURN = "p_return"
 EXPECTED_VISITS = "expected_visits"
@@ -73,6 +75,17 @@ def _segment_table(clients: pd.DataFrame, per_client: pd.DataFrame, earlier: pd.
     return table.astype({"clients": "int64"})
 
 
+def _backtest_or_none(
+    inputs: ForecastInputs, as_of: pd.Timestamp, horizon_days: int, lost_after_months: int
+) -> Backtest | None:
+    """The back-test, or None when there is too little history one horizon ago to fit anything."""
+    try:
+        return backtest(inputs.visits, as_of=as_of, horizon_days=horizon_days, missed=inputs.missed,
+                        lost_after_months=lost_after_months)  # fmt: skip
+    except ValueError:
+        return None
+
+
 def predict(
     ledger: pd.DataFrame,
     clients: pd.DataFrame,
@@ -81,31 +94,40 @@ def predict(
     rules: Rules,
     horizon_days: int = DEFAULT_HORIZON_DAYS,
     with_backtest: bool = True,
+    codes: ClientCodes | None = None,
+    client_days: pd.DataFrame | None = None,
 ) -> Prediction | None:
     """The forecast at as_of from the ledger's completed visits (None when there is no visit history).
 
     ``clients`` is the analysis' per-client table (for the segments). The back-test refits at as_of − horizon
     with the lines up to then and compares with what happened; its segments are the clients' segments then.
+    ``codes`` and ``client_days`` (``scoring.clients.client_day_table`` at as_of): the analysis' own, shared.
     """
     as_of = pd.Timestamp(as_of)
-    inputs = inputs_from_ledger(ledger, as_of)
+    codes = codes if codes is not None else client_codes(ledger)
+    client_days = client_days if client_days is not None else C.client_day_table(ledger, as_of, codes)
+    inputs = inputs_from_ledger(ledger, as_of, codes=codes, client_days=client_days)
     if inputs.visits.empty:
         return None
-    result = forecast(inputs.visits, as_of=as_of, horizon_days=horizon_days, bookings=inputs.bookings,
-                      missed=inputs.missed)  # fmt: skip
-    checked, earlier = None, None
+    earlier = None
     fitted_at = as_of - pd.Timedelta(days=horizon_days)
-    if with_backtest and (inputs.visits[L.DATE] <= fitted_at).any():
-        try:
-            checked = backtest(
-                inputs.visits, as_of=as_of, horizon_days=horizon_days, missed=inputs.missed,
-                lost_after_months=rules.lost_after_months,
-            )  # fmt: skip
-        except ValueError:  # too little history one horizon ago to fit anything
-            checked = None
-        if checked is not None:
-            then = C.client_metrics(ledger, as_of=fitted_at, rules=rules).set_index(L.CLIENT)[C.SEGMENT]
-            earlier = checked.per_client.join(then)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # The back-test refit does not depend on the forecast: it runs on the second core meanwhile (both are
+        # mostly numpy, which releases the GIL). Each computes exactly what it would alone.
+        pending = (
+            pool.submit(_backtest_or_none, inputs, as_of, horizon_days, rules.lost_after_months)
+            if with_backtest and (inputs.visits[L.DATE] <= fitted_at).any()
+            else None
+        )
+        result = forecast(inputs.visits, as_of=as_of, horizon_days=horizon_days, bookings=inputs.bookings,
+                          missed=inputs.missed)  # fmt: skip
+        then = None
+        if pending is not None:  # the clients' segments at fitted_at, for the back-test's table
+            days_then = client_days.loc[(client_days[L.DATE] <= fitted_at).to_numpy()]  # the table at fitted_at
+            then = C.segments_at(ledger, as_of=fitted_at, rules=rules, codes=codes, client_days=days_then)
+        checked = pending.result() if pending is not None else None
+    if checked is not None:
+        earlier = checked.per_client.join(then)
     threshold = lost_threshold(inputs.visits, as_of=as_of)
     return Prediction(
         horizon_days=horizon_days,
