@@ -76,7 +76,7 @@ def check_workbook(data: bytes, path: Path, limits: Limits) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise InputFileError(
             f"{path}: cannot open the workbook (not a readable zip container, it is damaged); {_REFUSE}"
         ) from None
