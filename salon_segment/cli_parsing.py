@@ -15,6 +15,8 @@ import typer
 
 from salon_segment.i18n import (
     _,
+    babel_locale,
+    date_pattern,
     language,
     language_from_environment,
     ngettext,
@@ -26,8 +28,25 @@ from salon_segment.i18n import (
 EXIT_USAGE = 2
 _ARGV: dict[str, str | None] = {"lang": None}  # --lang as the console script found it in sys.argv
 ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-DAY_FIRST = re.compile(r"(\d{1,2})([-.])(\d{1,2})\2(\d{4})")  # 20-11-2026 (nl), 20.11.2026 (ru)
-EXAMPLES = {"en": "2026-11-20", "nl": "2026-11-20 / 20-11-2026", "ru": "2026-11-20 / 20.11.2026"}
+DAY_FIRST = r"(\d{{1,2}})([{separators}])(\d{{1,2}})\2(\d{{4}})"  # 20-11-2026 (nl), 20.11.2026 (ru)
+DAY_FIRST_SEPARATORS = "-."  # accepted in every language; the report language's own separator is added
+
+
+def _local_form() -> tuple[str, str] | None:
+    """The report language's own day-first form of 20 November 2026 and its separator (20-11-2026, '-'), if any."""
+    pattern = date_pattern()
+    form = re.fullmatch(r"d{1,2}([^\w'])M{1,2}\1y+", pattern)
+    if not form:  # ISO (English) or year/month first: only YYYY-MM-DD is shown
+        return None
+    from babel.dates import format_date
+
+    return format_date(dt.date(2026, 11, 20), pattern, locale=babel_locale()), form.group(1)
+
+
+def date_examples() -> str:
+    """The forms --as-of shows in its error: '2026-11-20', or '2026-11-20 / 20-11-2026' in Dutch."""
+    local = _local_form()
+    return "2026-11-20" if local is None else f"2026-11-20 / {local[0]}"
 
 
 def usage_error(message: str) -> typer.Exit:
@@ -57,7 +76,9 @@ def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
     if value is None:
         return None
     text = value.strip()
-    iso, day_first = ISO.fullmatch(text), DAY_FIRST.fullmatch(text)
+    local = _local_form()
+    separators = DAY_FIRST_SEPARATORS + (local[1] if local and local[1] not in DAY_FIRST_SEPARATORS else "")
+    iso, day_first = ISO.fullmatch(text), re.fullmatch(DAY_FIRST.format(separators=re.escape(separators)), text)
     if iso:
         year, month, day = (int(g) for g in iso.groups())
     elif day_first:
@@ -65,7 +86,7 @@ def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
     else:
         raise typer.BadParameter(
             _("{option} {value}: expected a date such as {examples}.").format(
-                option=option, value=value, examples=EXAMPLES[language()]
+                option=option, value=value, examples=date_examples()
             )
         )
     if not 1 <= month <= 12:
@@ -88,9 +109,7 @@ def month_name(month: int) -> str:
     """The month's name in the report language, as it stands alone ('February', 'februari', 'февраль')."""
     from babel.dates import get_month_names
 
-    from salon_segment.render.formatting import LOCALES
-
-    return str(get_month_names("wide", context="stand-alone", locale=LOCALES[language()])[month])
+    return str(get_month_names("wide", context="stand-alone", locale=babel_locale())[month])
 
 
 def require_rows(reports: Sequence[Any]) -> None:

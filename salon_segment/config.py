@@ -2,7 +2,7 @@
 
 Example::
 
-    lang = "nl"                     # report language: en, nl or ru
+    lang = "nl"                     # report language: en or a locale/<code>.po (nl, ru)
     currency = "EUR"
     country = "NL"                  # phone numbers without a country code (campaign lists)
 
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from salon_segment.errors import ConfigError
-from salon_segment.i18n import LANGUAGES
+from salon_segment.i18n import languages
 from salon_segment.importers.source import Limits
 from salon_segment.rules import Rules
 
@@ -88,8 +88,8 @@ def load_settings(path: Path | None, *, cwd: Path | None = None) -> Settings:
             raise ConfigError(f"{path}: {name} must be {shape}.")
     limits = _limits(path, data.get("limits", {}))
     lang = data.get("lang")
-    if lang is not None and lang not in LANGUAGES:
-        raise ConfigError(f"{path}: lang = {lang!r}; choose one of {', '.join(LANGUAGES)}.")
+    if lang is not None and lang not in languages():
+        raise ConfigError(f"{path}: lang = {lang!r}; choose one of {', '.join(languages())}.")
     currency = str(data["currency"]).upper() if "currency" in data else None
     if currency is not None and (len(currency) != 3 or not currency.isalpha()):
         raise ConfigError(f"{path}: currency = {currency!r}; use a three-letter code such as EUR, RUB or GBP.")

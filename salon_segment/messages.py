@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 MARK = "raised as an error; translated when shown"
 PLACEHOLDER = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
@@ -31,9 +32,15 @@ def pattern(template: str) -> re.Pattern[str]:
     return re.compile("".join(parts) + r"\Z", re.DOTALL)
 
 
-@lru_cache(maxsize=4)
 def templates(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     """(pattern, translation) for every error template of a language, most literal text first."""
+    from salon_segment import i18n
+
+    return _templates(i18n.CATALOGUE_DIR, lang)
+
+
+@lru_cache(maxsize=8)
+def _templates(folder: Path, lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     from salon_segment.i18n import _read_po
 
     found = []

@@ -21,7 +21,7 @@ _state: dict[str, str | None] = {"currency": DEFAULT_CURRENCY}
 
 @dataclass(frozen=True)
 class Presentation:
-    """Language (en, nl, ru), currency (ISO code; None: plain numbers) and console width (None: the terminal's)."""
+    """Language (en, nl, ru…), currency (ISO code; None: plain numbers) and console width (None: the terminal's)."""
 
     language: str = i18n.DEFAULT_LANGUAGE
     currency: str | None = DEFAULT_CURRENCY

@@ -11,7 +11,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from salon_segment.cli import app
-from salon_segment.i18n import _read_po, resolve_language, set_language
+from salon_segment.i18n import _read_po, languages, resolve_language, set_language
 from salon_segment.render import formatting as F
 from salon_segment.render.terminal import analysis_view
 from salon_segment.rules import Rules
@@ -38,7 +38,7 @@ def language():
     F.set_currency("EUR")
 
 
-@pytest.mark.parametrize("lang", ["nl", "ru"])
+@pytest.mark.parametrize("lang", languages()[1:])  # every locale/*.po
 def test_every_message_is_translated_with_the_same_placeholders(lang):
     catalogue = {m.id if isinstance(m.id, str) else m.id[0]: m for m in _read_po(lang) if m.id}
     for message_id in message_ids():

@@ -1,6 +1,6 @@
 """Keep the message catalogues in step with the code: a Babel extract + update workflow.
 
-    python tools/catalogue.py            # extract, then merge into salon_segment/locale/{nl,ru}.po
+    python tools/catalogue.py            # extract, then merge into every salon_segment/locale/*.po
     python tools/catalogue.py --check    # exit 1 when an id is missing or untranslated (the tests do the same)
     python tools/catalogue.py --pot messages.pot   # also write the template, e.g. for a translator's tool
 
@@ -26,7 +26,6 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "salon_segment"
 LOCALE = PACKAGE / "locale"
-LANGUAGES = ("nl", "ru")
 KEYWORDS = {"_": None, "N_": None, "Nn_": (1, 2), "ngettext": (1, 2), "count": (1, 2)}  # count: formatting.count
 MARK = "raised as an error; translated when shown"
 MESSAGE_NAMES = {"message", "msg", "reason", "detail"}
@@ -153,13 +152,18 @@ def message_ids() -> dict[str, str]:
     }
 
 
+def languages() -> list[str]:
+    """The translated languages: the code of every ``.po`` file in the locale folder (a new language is a new file)."""
+    return sorted(path.stem for path in LOCALE.glob("*.po"))
+
+
 def main() -> int:
     """Extract and update (or --check); print the ids still to translate."""
     pot = extract()
     if "--pot" in sys.argv:
         with Path(sys.argv[sys.argv.index("--pot") + 1]).open("wb") as handle:
             write_po(handle, pot, width=120)
-    missing = {lang: (check if "--check" in sys.argv else update)(lang, pot) for lang in LANGUAGES}
+    missing = {lang: (check if "--check" in sys.argv else update)(lang, pot) for lang in languages()}
     for lang, ids in missing.items():
         for message_id in ids:
             print(f"{lang}: untranslated: {message_id!r}")

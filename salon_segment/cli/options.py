@@ -11,7 +11,7 @@ import typer
 
 from salon_segment.cli_parsing import lang_option
 from salon_segment.errors import SalonSegmentError
-from salon_segment.i18n import _
+from salon_segment.i18n import _, languages
 
 
 class OutputFormat(str, enum.Enum):
@@ -142,13 +142,15 @@ ProductsOpt = Annotated[
 FormatOpt = Annotated[
     OutputFormat, typer.Option("--format", help="Output: a table or JSON (for scripts).", metavar="table|json")
 ]
+LANGUAGE_CODES = languages()  # English and the code of every salon_segment/locale/<code>.po
 LangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Report language: en, nl or ru (any case). Default: lang in the config, else LANG/LC_ALL, else en.",
+        help=f"Report language: {', '.join(LANGUAGE_CODES[:-1])} or {LANGUAGE_CODES[-1]} (any case). Default: lang in"
+        " the config, else LANG/LC_ALL, else en.",
         callback=lang_option,
-        metavar="en|nl|ru",
+        metavar="|".join(LANGUAGE_CODES),
     ),
 ]
 ExcelOpt = Annotated[

@@ -8,6 +8,7 @@ column's label in the report language, its cells are typed by the column's kind.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +22,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from salon_segment.i18n import language
+from salon_segment.i18n import babel_locale, date_pattern, language
 from salon_segment.output import inert, inert_text
 from salon_segment.render import formatting as F
 from salon_segment.render.columns import Column
@@ -30,7 +31,6 @@ from salon_segment.render.widths import column_width
 from salon_segment.render.workbook import cell_value
 from salon_segment.rules import Rules
 
-DATE_FORMATS = {"en": "yyyy-mm-dd", "nl": "dd-mm-yyyy", "ru": "dd.mm.yyyy"}
 SHARE_FORMAT = "0.0%"
 NUMBER_FORMAT = "#,##0.00"
 BOLD = Font(bold=True)
@@ -39,10 +39,21 @@ TITLE = Font(bold=True, size=14)
 
 
 def _money_format() -> str:
+    """The symbol on the side where the language's CLDR currency pattern puts it (€ 1.234,50 / 1 234,50 ₽)."""
     if F.current_currency() is None:  # nothing says which currency: a plain number
         return "#,##0.00"
-    symbol = get_currency_symbol(F.current_currency(), locale=F.LOCALES[language()])
-    return f'#,##0.00 "{symbol}"' if language() == "ru" else f'"{symbol}" #,##0.00'
+    from babel import Locale
+
+    locale = babel_locale(language())
+    symbol = get_currency_symbol(F.current_currency(), locale=locale)
+    after = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0].strip().endswith("¤")
+    return f'#,##0.00 "{symbol}"' if after else f'"{symbol}" #,##0.00'
+
+
+def excel_date_format(pattern: str) -> str:
+    """A CLDR date pattern as an Excel number format: 'dd-MM-y' → 'dd-mm-yyyy', 'dd.MM.y' → 'dd.mm.yyyy'."""
+    letters = {"d": lambda n: "d" * min(n, 2), "M": lambda n: "m" * min(n, 4), "y": lambda n: "yyyy"}
+    return re.sub(r"([dMy])\1*", lambda m: letters[m.group(1)](len(m.group(0))), pattern.replace("'", '"'))
 
 
 def _phone_column(sheet: Any, values: pd.Series) -> CellColumn:
@@ -73,7 +84,7 @@ class Writer:
         self.rules = rules
         self.formats = {
             "money": _money_format(),
-            "date": DATE_FORMATS[language()],
+            "date": excel_date_format(date_pattern()),
             "share": SHARE_FORMAT,
             "number": NUMBER_FORMAT,
         }

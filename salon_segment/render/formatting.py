@@ -1,6 +1,8 @@
 """How numbers, money, shares and dates look in reports, in the active report language (Babel).
 
-nl: € 1.234,50 and 22-11-2026; ru: 1 234,50 ₽ and 22.11.2026; en: €1,234.50 and 2026-11-22.
+nl: € 1.234,50 and 22-11-2026; ru: 1 234,50 ₽ and 22.11.2026; en: €1,234.50 and 2026-11-22. Everything comes
+from CLDR through the language code (``i18n.babel_locale`` and ``i18n.date_pattern``), so a new
+``locale/<code>.po`` brings its own money and dates (de: 1.234,50 € and 22.11.2026).
 """
 
 from __future__ import annotations
@@ -10,14 +12,13 @@ from functools import lru_cache
 
 import pandas as pd
 from babel import Locale
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent, parse_pattern
 
-from salon_segment.i18n import language, ngettext
+from salon_segment.i18n import babel_locale, date_pattern, language, ngettext
 from salon_segment.presentation import current_currency, set_currency  # noqa: F401  (set_currency: re-exported)
 from salon_segment.scoring.periods import Duration
 
-LOCALES = {"en": "en_GB", "nl": "nl_NL", "ru": "ru_RU"}
-DATE_PATTERNS = {"en": "%Y-%m-%d", "nl": "%d-%m-%Y", "ru": "%d.%m.%Y"}
 MISSING = "–"
 
 
@@ -26,7 +27,7 @@ def is_missing(value: object) -> bool:
 
 
 def _locale() -> str:
-    return LOCALES[language()]
+    return babel_locale(language())
 
 
 def money(value: float | None, *, cents: bool = True) -> str:
@@ -77,7 +78,7 @@ def date(value: object) -> str:
     """A date in the language's usual form, or a dash when missing."""
     if is_missing(value):
         return MISSING
-    return pd.Timestamp(value).strftime(DATE_PATTERNS[language()])
+    return format_date(pd.Timestamp(value).date(), date_pattern(), locale=_locale())
 
 
 def count(singular: str, plural: str, n: float | int) -> str:

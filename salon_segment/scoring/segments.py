@@ -1,6 +1,7 @@
 """The segment registry: every segment's id, label, approach, colour and report order, in one place.
 
-A new segment rule touches three files: the rule (``clients.assign_segments``), this registry and its test.
+A new segment rule touches this registry, the rule (``clients.assign_segments``), its reason on the client card
+(``card.segment_reason``), its test and the .po files (docs/extending.md).
 Labels and approaches are message ids (English); renderers translate them (``render/segment_labels.py``).
 """
 
