@@ -181,17 +181,6 @@ class Inspection:
     files: list[FileReport]
     notes: list[str] = field(default_factory=list)
 
-    @cached_property
-    def movement(self) -> Movement | None:
-        """Who moved between segments since the same day a month before as_of (the Excel "Movement" sheet); None
-        without visit history."""
-        if self.ledger.empty:
-            return None
-        from salon_segment.scoring.movement import comparison_date, movement
-
-        return movement(self.ledger, from_date=comparison_date(self.as_of), to_date=self.as_of, rules=self.rules,
-                        to_clients=self.clients)  # fmt: skip
-
     def to_dict(self) -> dict[str, Any]:
         """What ``salon-segment inspect … --format json`` prints."""
         from salon_segment.render.inspect_view import inspect_document

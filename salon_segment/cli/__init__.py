@@ -3,7 +3,8 @@
 Exit codes: 0 success, 1 input the user can fix, 2 wrong usage, 3 unexpected error (rerun with --debug).
 pandas, rich and openpyxl are imported inside the commands so that ``--help`` stays fast. This module holds the
 Typer app, the error handling every command shares and the console-script entry point; ``options`` the shared
-options and parsers, ``common`` the steps several commands share (settings, reading, showing, the workbook).
+options and parsers, ``reading`` the reading options as one ``Reading`` (a decorator gives them to a command),
+``common`` the steps several commands share (settings, reading, showing, the workbook).
 """
 
 from __future__ import annotations

@@ -10,32 +10,21 @@ import typer
 from salon_segment import progress
 from salon_segment.cli import app, handle_errors
 from salon_segment.cli.campaign import CampaignListOpt, CampaignOutOpt, check_campaign_options, write_campaign
-from salon_segment.cli.common import check_excel_target, load, read_paths, show, write_excel
+from salon_segment.cli.common import check_outputs, excel_target, load, show, write_excel
 from salon_segment.cli.options import (
     AsOfOpt,
-    ConfigOpt,
-    DateFormatOpt,
-    DelimiterOpt,
-    DialectOpt,
-    EncodingOpt,
     ExcelOpt,
     FilesArg,
     ForceOpt,
     FormatOpt,
     HorizonOpt,
-    KeyFileOpt,
-    LangOpt,
     LogOpt,
-    MapOpt,
     OutputFormat,
-    ProductsOpt,
-    PseudonymizeOpt,
     QuietOpt,
-    SheetOpt,
-    excel_path,
     parse_as_of,
     parse_inactive,
 )
+from salon_segment.cli.reading import GIVEN, Reading, reading_options
 from salon_segment.i18n import _
 from salon_segment.presentation import using
 
@@ -44,10 +33,10 @@ from salon_segment.presentation import using
     epilog="Example: salon-segment analyze examples/salon-nl.csv --as-of 2026-11-20 --clients-out clients.xlsx"
 )
 @handle_errors
+@reading_options()
 def analyze(
     files: FilesArg,
     as_of: AsOfOpt = None,
-    config: ConfigOpt = None,
     output_format: FormatOpt = OutputFormat.table,
     clients_out: Annotated[
         Path | None,
@@ -63,19 +52,10 @@ def analyze(
             "--rejects-out", help="Write every rejected input row (file, row, reason) to .csv.", metavar="FILE"
         ),
     ] = None,
-    mappings: MapOpt = None,
-    encoding: EncodingOpt = None,
-    sheet: SheetOpt = None,
-    date_format: DateFormatOpt = None,
-    delimiter: DelimiterOpt = None,
-    dialect: DialectOpt = None,
-    products: ProductsOpt = None,
-    lang: LangOpt = None,
+    reading: Reading = GIVEN,
     excel: ExcelOpt = None,
     quiet: QuietOpt = False,
     force: ForceOpt = False,
-    pseudonymize: PseudonymizeOpt = False,
-    key_file: KeyFileOpt = None,
     horizon: HorizonOpt = "90d",
     log: LogOpt = None,
     campaign_out: CampaignOutOpt = None,
@@ -84,24 +64,16 @@ def analyze(
     """How few clients bring most of the revenue (the 80/20 or Pareto check), how regular each client is
     (segments A, B, C, new, lost), and whom to call this week."""
     from salon_segment import api
-    from salon_segment.output import check_distinct_outputs, check_output_path, write_table
+    from salon_segment.output import check_distinct_outputs, write_table
 
     as_of_date = parse_as_of(as_of)
     duration = parse_inactive(horizon)  # a usage error before any file is read
-    check_campaign_options(campaign_out, campaign_list, pseudonymize)
-    for path in (clients_out, rejects_out, campaign_out):
-        if path is not None:
-            check_output_path(path, inputs=read_paths(files, config, products, dialect, key_file), force=force)
-    loaded = load(
-        files, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, dialect=dialect, products=products, lang=lang, pseudonymize=pseudonymize,
-        key_file=key_file, quiet=quiet,
-    )  # fmt: skip
+    check_campaign_options(campaign_out, campaign_list, reading.pseudonymize)
+    check_outputs([clients_out, rejects_out, campaign_out], files, reading, force)
+    loaded = load(files, reading, quiet=quiet)
     resolved_as_of = api.resolve_as_of(loaded.imported, as_of_date)
-    excel_target = excel_path(excel, resolved_as_of) if excel is not None else None
-    if excel_target is not None:  # checked before anything is written, like the other outputs
-        check_excel_target(excel_target, read_paths(files, config, products, dialect, key_file), force)
-    check_distinct_outputs([clients_out, rejects_out, excel_target, campaign_out])
+    target = excel_target(excel, resolved_as_of, files, reading, force)  # checked before anything is written
+    check_distinct_outputs([clients_out, rejects_out, target, campaign_out])
     report = api.analyze(
         loaded.imported,
         as_of=resolved_as_of,
@@ -123,12 +95,12 @@ def analyze(
         with using(loaded.presentation):  # reasons and approaches in the report language
             chosen = campaign_clients(report.analysis, campaign_list)
         campaign = write_campaign(campaign_out, chosen, campaign_list, loaded.imported, loaded.settings, quiet=quiet)
-    if excel_target is not None:
-        write_excel(excel_target, report, loaded.presentation)
+    if target is not None:
+        write_excel(target, report, loaded.presentation)
     if quiet:
         return
     document = report.to_dict() if campaign is None else {**report.to_dict(), "campaign": campaign}
-    show(loaded.presentation, output_format, document, lambda: analysis_view(report, excel_target))
+    show(loaded.presentation, output_format, document, lambda: analysis_view(report, target))
 
 
 def analysis_view(report: Any, excel_target: Path | None) -> Any:

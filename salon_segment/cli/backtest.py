@@ -8,49 +8,33 @@ total and per segment; and the same for the 2-month lost rule and for days since
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from salon_segment.cli import app, handle_errors
-from salon_segment.cli.common import load, show
+from salon_segment.cli.common import load, need_history, show
 from salon_segment.cli.options import (
     AsOfOpt,
-    ConfigOpt,
-    DateFormatOpt,
-    DelimiterOpt,
-    DialectOpt,
-    EncodingOpt,
     FilesArg,
     FormatOpt,
     HorizonOpt,
-    LangOpt,
-    MapOpt,
     OutputFormat,
-    ProductsOpt,
-    SheetOpt,
     horizon_days,
     parse_as_of,
     parse_inactive,
 )
+from salon_segment.cli.reading import GIVEN, WITHOUT_PRIVACY, Reading, reading_options
 from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import _
 
 
 @app.command(epilog="Example: salon-segment backtest examples/salon-nl.csv --as-of 2026-11-20 --horizon 90d")
 @handle_errors
+@reading_options(WITHOUT_PRIVACY)
 def backtest(
     files: FilesArg,
     as_of: AsOfOpt = None,
     horizon: HorizonOpt = "90d",
-    config: ConfigOpt = None,
     output_format: FormatOpt = OutputFormat.table,
-    mappings: MapOpt = None,
-    encoding: EncodingOpt = None,
-    sheet: SheetOpt = None,
-    delimiter: DelimiterOpt = None,
-    dialect: DialectOpt = None,
-    date_format: DateFormatOpt = None,
-    products: ProductsOpt = None,
-    lang: LangOpt = None,
+    reading: Reading = GIVEN,
 ) -> None:
     """How far to trust the forecast: refit one horizon ago and compare with what happened since."""
     import pandas as pd
@@ -61,13 +45,8 @@ def backtest(
 
     parse_inactive(horizon)
     parse_as_of(as_of)  # a usage error before any file is read
-    reading: dict[str, Any] = dict(
-        config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        products=products, lang=lang, delimiter=delimiter, dialect=dialect,
-    )  # fmt: skip
-    loaded = load(files, **reading)
-    if loaded.imported.ledger.empty:
-        raise SalonSegmentError(_("this command needs visit history; the input holds only client lists."))
+    loaded = load(files, reading)
+    need_history(loaded.imported)
     resolved = resolve_as_of(loaded.imported, parse_as_of(as_of))
     days = horizon_days(horizon, resolved)
     analysis = score(loaded.imported.ledger, as_of=resolved, rules=loaded.settings.rules, horizon_days=days)

@@ -10,27 +10,18 @@ from salon_segment.cli import app, handle_errors
 from salon_segment.cli.common import LIST_KEYS, analysed, show
 from salon_segment.cli.options import (
     AsOfOpt,
-    ConfigOpt,
-    DateFormatOpt,
-    DelimiterOpt,
-    DialectOpt,
-    EncodingOpt,
     FilesArg,
     FormatOpt,
-    KeyFileOpt,
-    LangOpt,
-    MapOpt,
     OutputFormat,
-    ProductsOpt,
-    PseudonymizeOpt,
-    SheetOpt,
 )
+from salon_segment.cli.reading import GIVEN, Reading, reading_options
 from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import _, ngettext
 
 
 @app.command(epilog='Example: salon-segment client examples/salon-nl.csv "de vries"')
 @handle_errors
+@reading_options()
 def client(
     files: FilesArg,
     query: Annotated[
@@ -38,27 +29,13 @@ def client(
     ],
     as_of: AsOfOpt = None,
     output_format: FormatOpt = OutputFormat.table,
-    config: ConfigOpt = None,
-    mappings: MapOpt = None,
-    encoding: EncodingOpt = None,
-    sheet: SheetOpt = None,
-    date_format: DateFormatOpt = None,
-    delimiter: DelimiterOpt = None,
-    dialect: DialectOpt = None,
-    products: ProductsOpt = None,
-    lang: LangOpt = None,
-    pseudonymize: PseudonymizeOpt = False,
-    key_file: KeyFileOpt = None,
+    reading: Reading = GIVEN,
 ) -> None:
     """A client's card: segment and why, spend, rhythm, favourite stylist, usual day and hour, last visits."""
     from salon_segment.render.insights_view import LIST_COLUMNS, card_document, card_view, frame_table, records
     from salon_segment.scoring.card import client_card, find_clients
 
-    loaded, analysis = analysed(
-        files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, dialect=dialect, products=products, lang=lang, pseudonymize=pseudonymize,
-        key_file=key_file, horizon_days=90,
-    )  # fmt: skip
+    loaded, analysis = analysed(files, as_of, reading, horizon_days=90)
     found = find_clients(analysis.clients, query)
     if found.empty:
         raise SalonSegmentError(_("no client matches that search; try part of the name, the e-mail or the phone."))

@@ -11,7 +11,8 @@ from typing import Any
 import typer
 
 from salon_segment import progress
-from salon_segment.cli.options import OutputFormat
+from salon_segment.cli.options import OutputFormat, check_span, excel_path, period_months
+from salon_segment.cli.reading import Reading
 from salon_segment.cli_parsing import require_rows
 from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import _, ngettext
@@ -28,22 +29,7 @@ class Loaded:
 
 
 def load(
-    files: list[Path],
-    *,
-    config: Path | None,
-    mappings: list[str] | None,
-    encoding: str | None,
-    sheet: str | None,
-    date_format: str | None,
-    products: Path | None,
-    lang: str | None = None,
-    pseudonymize: bool = False,
-    delimiter: str | None = None,
-    need_rows: bool = True,
-    quiet: bool = False,
-    keep_snapshots: bool = False,
-    dialect: Path | None = None,
-    key_file: Path | None = None,
+    files: list[Path], reading: Reading, *, need_rows: bool = True, quiet: bool = False, keep_snapshots: bool = False
 ) -> Loaded:
     """Settings, the presentation (activated: messages from here on are in the report language) and the inputs.
 
@@ -56,11 +42,12 @@ def load(
     from salon_segment.i18n import language, resolve_language, set_language
     from salon_segment.importers import read_options
 
-    settings = load_settings(config)
-    set_language(resolve_language(lang, settings.lang))  # before reading: notes and errors in the language
+    settings = load_settings(reading.config)
+    set_language(resolve_language(reading.lang, settings.lang))  # before reading: notes and errors in the language
     options = read_options(
-        settings, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, products=products, dialect=dialect,
+        settings, mappings=reading.mappings, encoding=reading.encoding, sheet=reading.sheet,
+        date_format=reading.date_format, delimiter=reading.delimiter, products=reading.products,
+        dialect=reading.dialect,
     )  # fmt: skip
     with progress.importer_stages():
         imported = api.read(files, options=options, keep_bytes=keep_snapshots)
@@ -71,12 +58,13 @@ def load(
         require_rows(imported.reports)
     presentation = Presentation(language=language(), currency=resolve_currency(imported.reports, settings.currency))
     activate(presentation)
-    if pseudonymize:
+    if reading.pseudonymize:
         from salon_segment.privacy import pseudonym_key
 
         found = pseudonym_key(
-            configured=settings.pseudonym_key, key_file=key_file or settings.pseudonym_key_file, config=config
-        )
+            configured=settings.pseudonym_key, key_file=reading.key_file or settings.pseudonym_key_file,
+            config=reading.config,
+        )  # fmt: skip
         if found.note:
             typer.echo(_("Note: {note}").format(note=found.note), err=True)
         imported = api.pseudonymized(imported, found.key)
@@ -84,7 +72,7 @@ def load(
 
 
 def analysed(
-    files: list[Path], as_of: str | None, *, horizon_days: int | None = None, **reading: Any
+    files: list[Path], as_of: str | None, reading: Reading, *, horizon_days: int | None = None
 ) -> tuple[Loaded, Any]:
     """Settings, inputs and analysis for the insight commands (with the forecast only where it is shown)."""
     from salon_segment.api import resolve_as_of
@@ -92,12 +80,22 @@ def analysed(
     from salon_segment.scoring import analyze as score
 
     as_of_date = parse_as_of(as_of)
-    loaded = load(files, **reading)
-    if loaded.imported.ledger.empty:
-        raise SalonSegmentError(_("this command needs visit history; the input holds only client lists."))
+    loaded = load(files, reading)
+    need_history(loaded.imported)
     resolved = resolve_as_of(loaded.imported, as_of_date)
     analysis = score(loaded.imported.ledger, as_of=resolved, rules=loaded.settings.rules, horizon_days=horizon_days)
     return loaded, analysis
+
+
+def analysed_over(
+    files: list[Path], as_of: str | None, period: str, reading: Reading
+) -> tuple[Loaded, Any, Any, int]:
+    """``analysed`` for a command with --period: also the period as (duration, whole months), a usage error before
+    any file is read and refused when it reaches back before 1900 from as_of."""
+    duration, months = period_months(period)
+    loaded, analysis = analysed(files, as_of, reading)
+    check_span(analysis.as_of, duration, "--period")
+    return loaded, analysis, duration, months
 
 
 def show(
@@ -114,28 +112,33 @@ def show(
         presentation.console().print(view())
 
 
-def read_paths(
-    files: list[Path],
-    config: Path | None,
-    products: Path | None,
-    dialect: Path | None = None,
-    key_file: Path | None = None,
-) -> list[Path]:
-    """Every file a command may read (exports, config, product listing, dialect, pseudonym key): never an output."""
-    from salon_segment.config import DEFAULT_CONFIG_NAME
-    from salon_segment.privacy import default_key_path, legacy_key_paths
-
-    settings = config if config is not None else Path(DEFAULT_CONFIG_NAME)
-    keys = [key_file if key_file is not None else default_key_path(), *legacy_key_paths(settings)]
-    return [*files, settings, *keys, *(p for p in (products, dialect) if p is not None)]
+def need_history(imported: Any) -> None:
+    """Refuse (exit 1, one sentence) inputs that hold client lists but no visits."""
+    if imported.ledger.empty:
+        raise SalonSegmentError(_("this command needs visit history; the input holds only client lists."))
 
 
-def check_excel_target(path: Path, files: list[Path], force: bool) -> None:
+def check_outputs(paths: list[Path | None], files: list[Path], reading: Reading, force: bool) -> None:
+    """Refuse an output path that would replace an input (or an existing file without --force): before reading."""
     from salon_segment.output import check_output_path
 
+    for path in paths:
+        if path is not None:
+            check_output_path(path, inputs=reading.paths(files), force=force)
+
+
+def excel_target(template: Path | None, as_of: Any, files: list[Path], reading: Reading, force: bool) -> Path | None:
+    """The --excel path for this as_of (None without --excel): a .xlsx that replaces no input, checked before
+    anything is written."""
+    from salon_segment.output import check_output_path
+
+    if template is None:
+        return None
+    path = excel_path(template, as_of)
     if path.suffix.lower() != ".xlsx":
         raise typer.BadParameter(_("--excel needs a path ending in .xlsx, got {path}").format(path=path))
-    check_output_path(path, inputs=files, force=force)
+    check_output_path(path, inputs=reading.paths(files), force=force)
+    return path
 
 
 def write_excel(path: Path, report: Any, presentation: Presentation) -> None:

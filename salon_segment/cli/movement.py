@@ -13,26 +13,15 @@ import typer
 
 from salon_segment.cli import app, handle_errors
 from salon_segment.cli.campaign import CampaignOutOpt, check_campaign_options, write_campaign
-from salon_segment.cli.common import load, read_paths, show
+from salon_segment.cli.common import check_outputs, load, need_history, show
 from salon_segment.cli.options import (
-    ConfigOpt,
-    DateFormatOpt,
-    DelimiterOpt,
-    DialectOpt,
-    EncodingOpt,
     FilesArg,
     ForceOpt,
     FormatOpt,
-    KeyFileOpt,
-    LangOpt,
-    MapOpt,
     OutputFormat,
-    ProductsOpt,
-    PseudonymizeOpt,
-    SheetOpt,
     parse_as_of,
 )
-from salon_segment.errors import SalonSegmentError
+from salon_segment.cli.reading import GIVEN, Reading, reading_options
 from salon_segment.i18n import _
 
 FromOpt = Annotated[
@@ -58,22 +47,13 @@ SLIPPING = "slipping"  # the campaign list movement writes
 
 @app.command(epilog="Example: salon-segment movement examples/salon-nl.csv --from 2026-08-20 --to 2026-11-20")
 @handle_errors
+@reading_options()
 def movement(
     files: FilesArg,
     from_date: FromOpt,
     to_date: ToOpt = None,
     output_format: FormatOpt = OutputFormat.table,
-    config: ConfigOpt = None,
-    mappings: MapOpt = None,
-    encoding: EncodingOpt = None,
-    sheet: SheetOpt = None,
-    date_format: DateFormatOpt = None,
-    delimiter: DelimiterOpt = None,
-    dialect: DialectOpt = None,
-    products: ProductsOpt = None,
-    lang: LangOpt = None,
-    pseudonymize: PseudonymizeOpt = False,
-    key_file: KeyFileOpt = None,
+    reading: Reading = GIVEN,
     campaign_out: CampaignOutOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -82,7 +62,6 @@ def movement(
     import pandas as pd
 
     from salon_segment.api import resolve_as_of
-    from salon_segment.output import check_output_path
     from salon_segment.render.movement_view import movement_document, movement_view
     from salon_segment.scoring.movement import movement as score_movement
 
@@ -90,17 +69,11 @@ def movement(
     end = parse_as_of(to_date, "--to")
     if start is not None and end is not None and start >= end:
         raise typer.BadParameter(_("--from must be before --to"))
-    check_campaign_options(campaign_out, SLIPPING, pseudonymize, choices=(SLIPPING,))
-    if campaign_out is not None:
-        check_output_path(campaign_out, inputs=read_paths(files, config, products, dialect, key_file), force=force)
-    loaded = load(
-        files, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, dialect=dialect, products=products, lang=lang, pseudonymize=pseudonymize,
-        key_file=key_file,
-    )  # fmt: skip
+    check_campaign_options(campaign_out, SLIPPING, reading.pseudonymize, choices=(SLIPPING,))
+    check_outputs([campaign_out], files, reading, force)
+    loaded = load(files, reading)
     imported = loaded.imported
-    if imported.ledger.empty:
-        raise SalonSegmentError(_("this command needs visit history; the input holds only client lists."))
+    need_history(imported)
     resolved = resolve_as_of(imported, end)
     if pd.Timestamp(start) >= resolved:
         raise typer.BadParameter(

@@ -8,31 +8,20 @@ from typing import Annotated, Any
 import typer
 
 from salon_segment.cli import app, handle_errors
-from salon_segment.cli.common import check_excel_target, load, read_paths, show, write_excel
+from salon_segment.cli.common import check_outputs, excel_target, load, show, write_excel
 from salon_segment.cli.options import (
     AsOfOpt,
-    ConfigOpt,
-    DateFormatOpt,
-    DelimiterOpt,
-    DialectOpt,
-    EncodingOpt,
     ExcelOpt,
     FilesArg,
     ForceOpt,
     FormatOpt,
-    KeyFileOpt,
-    LangOpt,
     LogOpt,
-    MapOpt,
     OutputFormat,
-    ProductsOpt,
-    PseudonymizeOpt,
-    SheetOpt,
     check_span,
-    excel_path,
     parse_as_of,
     parse_inactive,
 )
+from salon_segment.cli.reading import GIVEN, Reading, reading_options
 from salon_segment.i18n import _
 
 
@@ -51,6 +40,7 @@ def _keep_out_paths(keep_out: Path, files: list[Path]) -> list[Path]:
     )
 )
 @handle_errors
+@reading_options()
 def prune(
     files: FilesArg,
     inactive: Annotated[
@@ -78,48 +68,30 @@ def prune(
         ),
     ] = None,
     output_format: FormatOpt = OutputFormat.table,
-    config: ConfigOpt = None,
-    mappings: MapOpt = None,
-    encoding: EncodingOpt = None,
-    sheet: SheetOpt = None,
-    date_format: DateFormatOpt = None,
-    delimiter: DelimiterOpt = None,
-    dialect: DialectOpt = None,
-    products: ProductsOpt = None,
-    lang: LangOpt = None,
+    reading: Reading = GIVEN,
     excel: ExcelOpt = None,
     force: ForceOpt = False,
-    pseudonymize: PseudonymizeOpt = False,
-    key_file: KeyFileOpt = None,
     log: LogOpt = None,
 ) -> None:
     """Clients not seen for a while (24 months by default): a list to remove from the booking system, and a
     cleaned copy of the export."""
     from salon_segment import api
-    from salon_segment.output import check_distinct_outputs, check_output_path, write_table
+    from salon_segment.output import check_distinct_outputs, write_table
 
     as_of_date = parse_as_of(as_of)
     duration = parse_inactive(inactive) if inactive is not None else None
     if keep_out is not None and len(files) > 1 and keep_out.exists() and not keep_out.is_dir():
         raise typer.BadParameter(_("with several inputs, --keep-out must be a folder"))
     keep_paths = _keep_out_paths(keep_out, files) if keep_out is not None else []
-    for path in [*([out] if out is not None else []), *keep_paths]:
-        check_output_path(path, inputs=read_paths(files, config, products, dialect, key_file), force=force)
-    loaded = load(
-        files, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, dialect=dialect, products=products, lang=lang, pseudonymize=pseudonymize,
-        key_file=key_file,
-        keep_snapshots=keep_out is not None,
-    )  # fmt: skip
+    check_outputs([out, *keep_paths], files, reading, force)
+    loaded = load(files, reading, keep_snapshots=keep_out is not None)
     settings, imported = loaded.settings, loaded.imported
     if duration is None:
         duration = parse_inactive(settings.rules.prune_inactive)
     resolved_as_of = api.resolve_as_of(imported, as_of_date)
     check_span(resolved_as_of, duration, "--inactive")
-    excel_target = excel_path(excel, resolved_as_of) if excel is not None else None
-    if excel_target is not None:
-        check_excel_target(excel_target, read_paths(files, config, products, dialect, key_file), force)
-    check_distinct_outputs([out, *keep_paths, excel_target])
+    target = excel_target(excel, resolved_as_of, files, reading, force)
+    check_distinct_outputs([out, *keep_paths, target])
     result = api.prune(imported, inactive=duration, as_of=resolved_as_of, rules=settings.rules)
     counts = result.counts
     written: list[str] = []
@@ -129,12 +101,12 @@ def prune(
     if keep_out is not None:
         counts = _write_cleaned_copies(result, keep_paths, files)
         written.extend(str(path) for path in keep_paths)
-    if excel_target is not None:  # the workbook's analysis, with this run's prune figures
+    if target is not None:  # the workbook's analysis, with this run's prune figures
         import dataclasses
 
         report = api.analyze(imported, as_of=result.plan.as_of, rules=settings.rules, currency=settings.currency)
-        write_excel(excel_target, dataclasses.replace(report, prune_plan=result.plan), loaded.presentation)
-        written.append(str(excel_target))
+        write_excel(target, dataclasses.replace(report, prune_plan=result.plan), loaded.presentation)
+        written.append(str(target))
     from salon_segment.render.prune_view import prune_view
 
     cleaned = keep_out is not None

@@ -8,30 +8,21 @@ from typing import Annotated
 import typer
 
 from salon_segment.cli import app, handle_errors
-from salon_segment.cli.common import LIST_KEYS, analysed, date_text, iso, read_paths, show
+from salon_segment.cli.common import LIST_KEYS, analysed, check_outputs, date_text, iso, show
 from salon_segment.cli.options import (
     AsOfOpt,
-    ConfigOpt,
-    DateFormatOpt,
-    DelimiterOpt,
-    DialectOpt,
-    EncodingOpt,
     FilesArg,
     ForceOpt,
     FormatOpt,
-    KeyFileOpt,
-    LangOpt,
-    MapOpt,
     OutputFormat,
-    ProductsOpt,
-    PseudonymizeOpt,
-    SheetOpt,
 )
+from salon_segment.cli.reading import GIVEN, Reading, reading_options
 from salon_segment.i18n import _
 
 
 @app.command(epilog="Example: salon-segment services examples/salon-nl.csv --list Nagels --out nagels.csv")
 @handle_errors
+@reading_options()
 def services(
     files: FilesArg,
     list_category: Annotated[
@@ -43,34 +34,20 @@ def services(
     ] = None,
     as_of: AsOfOpt = None,
     output_format: FormatOpt = OutputFormat.table,
-    config: ConfigOpt = None,
-    mappings: MapOpt = None,
-    encoding: EncodingOpt = None,
-    sheet: SheetOpt = None,
-    date_format: DateFormatOpt = None,
-    delimiter: DelimiterOpt = None,
-    dialect: DialectOpt = None,
-    products: ProductsOpt = None,
-    lang: LangOpt = None,
+    reading: Reading = GIVEN,
     force: ForceOpt = False,
-    pseudonymize: PseudonymizeOpt = False,
-    key_file: KeyFileOpt = None,
 ) -> None:
     """Per category: clients, visits, revenue, A/B/C mix, and the regulars who never use it (to offer it to
     them: cross-selling)."""
-    from salon_segment.output import check_output_path, write_table
+    from salon_segment.output import write_table
     from salon_segment.render.insights_view import LIST_COLUMNS, SERVICE_COLUMNS, frame_table, records
     from salon_segment.scoring.services import cross_sell_list, services_summary
 
     if out is not None:
         if list_category is None:
             raise typer.BadParameter(_("--out goes with --list CATEGORY"))
-        check_output_path(out, inputs=read_paths(files, config, products, dialect, key_file), force=force)
-    loaded, analysis = analysed(
-        files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, dialect=dialect, products=products, lang=lang, pseudonymize=pseudonymize,
-        key_file=key_file,
-    )  # fmt: skip
+        check_outputs([out], files, reading, force)
+    loaded, analysis = analysed(files, as_of, reading)
     ledger = loaded.imported.ledger
     if list_category is not None:
         chosen = cross_sell_list(ledger, analysis.clients, list_category, as_of=analysis.as_of)

@@ -3,42 +3,27 @@
 from __future__ import annotations
 
 from salon_segment.cli import app, handle_errors
-from salon_segment.cli.common import analysed, date_text, iso, show
+from salon_segment.cli.common import analysed_over, date_text, iso, show
 from salon_segment.cli.options import (
     AsOfOpt,
-    ConfigOpt,
-    DateFormatOpt,
-    DelimiterOpt,
-    DialectOpt,
-    EncodingOpt,
     FilesArg,
     FormatOpt,
-    LangOpt,
-    MapOpt,
     OutputFormat,
     PeriodOpt,
-    SheetOpt,
-    check_span,
-    period_months,
 )
+from salon_segment.cli.reading import EXPORTS_ONLY, GIVEN, Reading, reading_options
 from salon_segment.i18n import _
 
 
 @app.command(epilog="Example: salon-segment staff examples/salon-nl.csv --period 12m")
 @handle_errors
+@reading_options(EXPORTS_ONLY)
 def staff(
     files: FilesArg,
     period: PeriodOpt = "12m",
     as_of: AsOfOpt = None,
     output_format: FormatOpt = OutputFormat.table,
-    config: ConfigOpt = None,
-    mappings: MapOpt = None,
-    encoding: EncodingOpt = None,
-    sheet: SheetOpt = None,
-    date_format: DateFormatOpt = None,
-    delimiter: DelimiterOpt = None,
-    dialect: DialectOpt = None,
-    lang: LangOpt = None,
+    reading: Reading = GIVEN,
 ) -> None:
     """Per staff member: clients, revenue, how many first-time clients came back (retention), rebooking,
     regulars, and lost clients who followed a stylist who left."""
@@ -46,12 +31,7 @@ def staff(
     from salon_segment.render.insights_view import STAFF_COLUMNS, frame_table, records
     from salon_segment.scoring.staff import staff_summary
 
-    duration, months = period_months(period)
-    loaded, analysis = analysed(
-        files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, dialect=dialect, products=None, lang=lang,
-    )  # fmt: skip
-    check_span(analysis.as_of, duration, "--period")
+    loaded, analysis, duration, months = analysed_over(files, as_of, period, reading)
     table = staff_summary(
         loaded.imported.ledger, analysis.clients, as_of=analysis.as_of, rules=loaded.settings.rules,
         period_months=months,

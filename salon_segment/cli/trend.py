@@ -11,19 +11,12 @@ from salon_segment.cli import app, handle_errors
 from salon_segment.cli.common import analysed, date_text, iso, show
 from salon_segment.cli.options import (
     AsOfOpt,
-    ConfigOpt,
-    DateFormatOpt,
-    DelimiterOpt,
-    DialectOpt,
-    EncodingOpt,
     FilesArg,
     FormatOpt,
-    LangOpt,
-    MapOpt,
     OutputFormat,
-    SheetOpt,
     parse_as_of,
 )
+from salon_segment.cli.reading import EXPORTS_ONLY, GIVEN, Reading, reading_options
 from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import N_, _
 
@@ -45,6 +38,7 @@ class TrendBy(str, enum.Enum):
 
 @app.command(epilog="Example: salon-segment trend examples/salon-nl.csv --by quarter --compare-from 2026-05-01")
 @handle_errors
+@reading_options(EXPORTS_ONLY)
 def trend(
     files: FilesArg,
     by: Annotated[
@@ -58,14 +52,7 @@ def trend(
     ] = None,
     as_of: AsOfOpt = None,
     output_format: FormatOpt = OutputFormat.table,
-    config: ConfigOpt = None,
-    mappings: MapOpt = None,
-    encoding: EncodingOpt = None,
-    sheet: SheetOpt = None,
-    date_format: DateFormatOpt = None,
-    delimiter: DelimiterOpt = None,
-    dialect: DialectOpt = None,
-    lang: LangOpt = None,
+    reading: Reading = GIVEN,
 ) -> None:
     """Active, new and lost clients per month; who never came back after their 1st, 2nd, 3rd visit (churn);
     and a before/after comparison, e.g. of a loyalty programme."""
@@ -75,10 +62,7 @@ def trend(
     from salon_segment.scoring.trend import churn_by_visit_number, compare_windows, period_trend
 
     start = parse_as_of(compare_from, "--compare-from")
-    loaded, analysis = analysed(
-        files, as_of, config=config, mappings=mappings, encoding=encoding, sheet=sheet, date_format=date_format,
-        delimiter=delimiter, dialect=dialect, products=None, lang=lang,
-    )  # fmt: skip
+    loaded, analysis = analysed(files, as_of, reading)
     ledger, rules = loaded.imported.ledger, loaded.settings.rules
     table = period_trend(ledger, as_of=analysis.as_of, rules=rules, by=by.value)
     churn = churn_by_visit_number(ledger, as_of=analysis.as_of, rules=rules)
