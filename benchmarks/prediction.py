@@ -31,7 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from salon_segment.ledger import make_ledger
 from salon_segment.scoring import bgnbd
-from salon_segment.scoring.forecast import forecast, inputs_from_ledger
+from salon_segment.scoring.forecast import forecast
+from salon_segment.scoring.forecast_inputs import inputs_from_ledger
 from salon_segment.scoring.glm import auc, brier
 
 WEEK = 7.0

@@ -15,7 +15,8 @@ from scipy import optimize, special
 from salon_segment.ledger import make_ledger
 from salon_segment.scoring import bgnbd
 from salon_segment.scoring.backtest import backtest, lost_threshold
-from salon_segment.scoring.forecast import FORECAST_COLUMNS, forecast, inputs_from_ledger
+from salon_segment.scoring.forecast import FORECAST_COLUMNS, forecast
+from salon_segment.scoring.forecast_inputs import inputs_from_ledger
 from salon_segment.scoring.glm import auc, brier
 from salon_segment.scoring.visits import visits as ledger_visits
 from tests.helpers import ROOT

@@ -21,8 +21,7 @@ from scipy import optimize, special
 from salon_segment import ledger as L
 from salon_segment.scoring import bgnbd
 from salon_segment.scoring.glm import Glm, fit_glm
-from salon_segment.scoring.visits import VISIT_COLUMNS, VISIT_IS_VISIT, VISIT_REVENUE
-from salon_segment.scoring.visits import visits as ledger_visits
+from salon_segment.scoring.visits import VISIT_REVENUE
 
 FEATURES = (
     "bgnbd_logit_p", "bgnbd_log_visits", "log_visits", "log_days_since", "log_age", "one_timer",
@@ -365,43 +364,3 @@ def forecast(
         index=pd.Index(h.keys[now.code], name=L.CLIENT),
     )
     return Forecast(clients, model)
-
-
-@dataclass(frozen=True)
-class ForecastInputs:
-    """What ``forecast`` needs, taken from a ledger as of a date."""
-
-    visits: pd.DataFrame  # one row per client-day with a completed line on or before as_of
-    bookings: pd.Series  # per client: the first booked line after as_of
-    missed: pd.DataFrame  # client and date of each no-show or cancelled line on or before as_of
-
-
-def inputs_from_ledger(
-    ledger: pd.DataFrame,
-    as_of: pd.Timestamp,
-    *,
-    codes: tuple[np.ndarray, np.ndarray] | None = None,
-    client_days: pd.DataFrame | None = None,
-) -> ForecastInputs:
-    """Visits, next bookings and dated no-shows/cancellations from a ledger (``salon_segment.ledger``).
-
-    ``codes`` and ``client_days``: the ledger's ``visits.client_codes`` and the per client code and day table at
-    as_of with refund-only days (``scoring.clients.client_day_table``), when the caller has them already.
-    """
-    as_of = pd.Timestamp(as_of)
-    status = ledger[L.STATUS]
-    dates = ledger[L.DATE]
-    # a booking is any line after as_of that is not cancelled (as the analysis' upcoming bookings count them)
-    upcoming = (~status.isin([L.CANCELLED, L.UNKNOWN_STATUS]) & (dates > as_of)).to_numpy()
-    bookings = (
-        pd.DataFrame({L.CLIENT: ledger[L.CLIENT].to_numpy()[upcoming], L.DATE: dates.to_numpy()[upcoming]})
-        .groupby(L.CLIENT, sort=True)[L.DATE]
-        .min()
-    )
-    gone = (status.isin([L.NO_SHOW, L.CANCELLED]) & (dates <= as_of)).to_numpy()
-    missed = pd.DataFrame({L.CLIENT: ledger[L.CLIENT].to_numpy()[gone], L.DATE: dates.to_numpy()[gone]})
-    if codes is None or client_days is None:
-        return ForecastInputs(ledger_visits(ledger, as_of=as_of), bookings, missed)
-    visits = client_days.loc[client_days[VISIT_IS_VISIT].to_numpy(), list(VISIT_COLUMNS)].reset_index(drop=True)
-    visits[L.CLIENT] = pd.Series(codes[1][visits[L.CLIENT].to_numpy()], index=visits.index, dtype=object)
-    return ForecastInputs(visits, bookings, missed)

@@ -13,7 +13,8 @@ from salon_segment import ledger as L
 from salon_segment.rules import Rules
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.backtest import Backtest, backtest, lost_threshold
-from salon_segment.scoring.forecast import ForecastInputs, forecast, inputs_from_ledger
+from salon_segment.scoring.forecast import forecast
+from salon_segment.scoring.forecast_inputs import ForecastInputs, inputs_from_ledger
 from salon_segment.scoring.periods import months_before
 from salon_segment.scoring.rhythm import category_value_at_risk
 from salon_segment.scoring.segments import POTENTIAL, SEGMENTS
