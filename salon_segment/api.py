@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Union
@@ -79,6 +80,32 @@ def _imported(inputs: Inputs, options: ImportOptions | None, rules: Rules | None
     return read(inputs, options=options, rules=rules, **reading)  # type: ignore[arg-type]
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_FIRST_DATE = re.compile(r"(\d{1,2})([-./])(\d{1,2})\2(\d{4})")
+
+
+def as_of_date(value: dt.date | str) -> pd.Timestamp:
+    """An as_of given to the library: a date, or text as the command line takes it — YYYY-MM-DD, or day first
+    (20-11-2026, 20.11.2026, 20/11/2026), never month first — in 1900–2200; ValueError (TypeError) otherwise."""
+    if isinstance(value, dt.date):  # datetime and pd.Timestamp are dates too
+        day = dt.date(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        text = value.strip()
+        iso, day_first = _ISO_DATE.fullmatch(text), _DAY_FIRST_DATE.fullmatch(text)
+        if iso:
+            year, month, number = (int(g) for g in iso.groups())
+        elif day_first:
+            number, month, year = int(day_first.group(1)), int(day_first.group(3)), int(day_first.group(4))
+        else:
+            raise ValueError(f"as_of {value!r}: expected a date such as 2026-11-20 or 20-11-2026 (day first).")
+        day = dt.date(year, month, number)  # ValueError for an impossible day
+    else:
+        raise TypeError(f"as_of must be a date or a text such as 2026-11-20, not {type(value).__name__}.")
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(f"as_of {value!r}: the year {day.year} is outside {EARLIEST.year}–{LATEST.year}.")
+    return pd.Timestamp(day)
+
+
 def resolve_as_of(
     imported: ImportResult, as_of: dt.date | str | None = None, *, today: dt.date | None = None
 ) -> pd.Timestamp:
@@ -86,7 +113,7 @@ def resolve_as_of(
     from salon_segment.scoring.analysis import default_as_of
 
     if as_of is not None:
-        return pd.Timestamp(as_of)
+        return as_of_date(as_of)
     today_stamp = pd.Timestamp(today or dt.date.today())
     found = default_as_of(imported.ledger, today=today_stamp, client_list=imported.client_list)
     client_list = imported.client_list

@@ -98,3 +98,37 @@ def test_importing_the_package_and_help_load_no_pandas():
     assert result.stdout.strip() == "False"
     with pytest.raises(AttributeError):
         salon_segment.no_such_name  # noqa: B018
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("2026-11-05", "2026-11-05"),
+        ("05-11-2026", "2026-11-05"),  # day first, as the command line and the Dutch reports write it
+        ("05.11.2026", "2026-11-05"),
+        ("05/11/2026", "2026-11-05"),  # never month first
+        (pd.Timestamp("2026-11-05 17:30"), "2026-11-05"),
+        (__import__("datetime").date(2026, 11, 5), "2026-11-05"),
+        ("1900-01-01", "1900-01-01"),
+        ("2200-12-31", "2200-12-31"),
+    ],
+)
+def test_the_library_reads_as_of_as_the_command_line_does(given, expected):
+    from salon_segment.api import as_of_date
+
+    assert as_of_date(given) == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize("given", ["1899-12-31", "2201-01-01", "31-02-2026", "2026-13-01", "11/05/26", "today"])
+def test_the_library_refuses_an_as_of_it_cannot_read(given):
+    from salon_segment.api import as_of_date
+
+    with pytest.raises(ValueError):
+        as_of_date(given)
+
+
+def test_an_as_of_that_is_not_a_date_is_a_type_error():
+    from salon_segment.api import as_of_date
+
+    with pytest.raises(TypeError):
+        as_of_date(20261120)
