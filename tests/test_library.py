@@ -1,6 +1,7 @@
 """The library API: ``salon_segment.analyze(...).to_dict()`` is what ``analyze --format json`` prints, ``prune``
 reuses a Report, and the package imports without pandas."""
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -108,7 +109,7 @@ def test_importing_the_package_and_help_load_no_pandas():
         ("05.11.2026", "2026-11-05"),
         ("05/11/2026", "2026-11-05"),  # never month first
         (pd.Timestamp("2026-11-05 17:30"), "2026-11-05"),
-        (__import__("datetime").date(2026, 11, 5), "2026-11-05"),
+        (dt.date(2026, 11, 5), "2026-11-05"),
         ("1900-01-01", "1900-01-01"),
         ("2200-12-31", "2200-12-31"),
     ],
