@@ -27,6 +27,7 @@ COMMANDS = {
     "client": ["client", FILE, "--as-of", AS_OF, "de vries"],
     "client (several)": ["client", FILE, "--as-of", AS_OF, "van"],
     "backtest": ["backtest", FILE, "--as-of", AS_OF],
+    "movement": ["movement", FILE, "--from", "2026-08-20", "--to", AS_OF],
 }
 QUOTED = {"date_example", "amount_example"}  # a value as the export writes it (inspect)
 LOCAL_DATE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{4}$")  # 20-11-2026, 20.11.2026, 11/20/2026
