@@ -86,11 +86,11 @@ def header_positions(headers: Sequence[object]) -> dict[str, int]:
     return positions
 
 
-class MissingHeader(LookupError):
+class MissingHeaderError(LookupError):
     """A column mapping names a header no column has (the message names --map; the reader knows the origin)."""
 
-    def __init__(self, field: str, header: str) -> None:
-        super().__init__(f"--map {field}={header}: no column is headed {header!r}")
+    def __init__(self, text: str, *, field: str, header: str) -> None:
+        super().__init__(text)
         self.field, self.header = field, header
 
 
@@ -110,7 +110,9 @@ def map_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = No
     for field, header in overrides.items():
         position = by_text.get(normalize_header(header))
         if position is None:
-            raise MissingHeader(field, header)
+            raise MissingHeaderError(
+                f"--map {field}={header}: no column is headed {header!r}", field=field, header=header
+            )
         mapping[field] = position
         taken.add(position)
     candidates = {p: header_candidates(h) for p, h in enumerate(headers) if p not in taken}

@@ -80,7 +80,7 @@ class Plan:
         return self.columns.mapping
 
 
-def _missing_header(path: Path, missing: H.MissingHeader, options: ImportOptions) -> InputFileError:
+def _missing_header(path: Path, missing: H.MissingHeaderError, options: ImportOptions) -> InputFileError:
     """The error for a column mapping whose header is not in the file, naming where the mapping came from."""
     kind, origin = options.column_origins.get(missing.field, ("flag", None))
     name, header = missing.field, missing.header
@@ -101,7 +101,7 @@ def plan(raw: RawTable, options: ImportOptions | None = None) -> Plan:
         choice = choose_columns(
             raw.header, raw.cells, file_name=raw.path.name, overrides=options.columns, forced_profile=options.profile
         )
-    except H.MissingHeader as exc:
+    except H.MissingHeaderError as exc:
         raise _missing_header(raw.path, exc, options) from None
     except (LookupError, ValueError) as exc:
         raise InputFileError(f"{raw.path}: {exc.args[0]}.") from None
@@ -303,4 +303,3 @@ def normalize(raw: RawTable, options: ImportOptions | None = None, plan_: Plan |
     if plan_.role == P.CLIENT_LIST:
         return to_client_list(raw, plan_, options)
     return to_ledger(raw, plan_, options)
-
