@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,10 +51,13 @@ def _read_key_file(path: Path) -> bytes:
         raise ConfigError(
             f"{path}: cannot read the pseudonym key ({exc.strerror or exc.__class__.__name__})."
         ) from None
+    info = os.fstat(descriptor)  # before fdopen, which refuses a folder with IsADirectoryError
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise ConfigError(f"{path}: is a folder, not a pseudonym key file; name a file with --key-file.")
+        raise ConfigError(f"{path}: the pseudonym key is not a regular file; remove it or set pseudonym_key.")
     with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise ConfigError(f"{path}: the pseudonym key is not a regular file; remove it or set pseudonym_key.")
         if info.st_mode & 0o022:
             raise ConfigError(
                 f"{path}: the pseudonym key is writable by other users; make it private (chmod 600) and check that "
@@ -134,8 +138,22 @@ def load_or_create_key(path: Path) -> bytes:
     return _create_key_file(path)
 
 
+def _refuse_an_input(key_file: Path, inputs: Sequence[Path]) -> None:
+    """Refuse a key file that is one of the input exports (its contents would silently become the key)."""
+    for source in inputs:
+        same = key_file.absolute() == Path(source).absolute()
+        with contextlib.suppress(OSError):
+            same = same or os.path.samefile(source, key_file)
+        if same:
+            raise ConfigError(f"{key_file}: the pseudonym key file is one of the input exports; name another file.")
+
+
 def pseudonym_key(
-    *, configured: str | None = None, key_file: Path | None = None, config: Path | None = None
+    *,
+    configured: str | None = None,
+    key_file: Path | None = None,
+    config: Path | None = None,
+    inputs: Sequence[Path] = (),
 ) -> PseudonymKey:
     """The one key store: ``pseudonym_key`` from the config, else the key file named by ``--key-file`` or
     ``pseudonym_key_file``, else the key file in the user's config folder (created once). A key file left by an
@@ -144,6 +162,7 @@ def pseudonym_key(
     if configured is not None:
         return PseudonymKey(check_key_material(configured.encode("utf-8"), "pseudonym_key in the config"), "config")
     if key_file is not None:
+        _refuse_an_input(Path(key_file), inputs)
         return PseudonymKey(load_or_create_key(key_file), str(key_file))
     path = default_key_path()
     if not os.path.lexists(path):

@@ -104,3 +104,26 @@ def test_cli_client_list_only_run_states_what_needs_visit_history(client_list_fi
     assert document["segments"]["new"]["clients"] == 1
     assert "regularity" in document["not_available"]
     assert document["pareto"]["window_months"] is None
+
+
+@pytest.mark.parametrize("command", ["analyze", "prune"])
+def test_cli_client_list_excel_writes_the_columns_it_can_fill(command, tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.helpers import EXAMPLES
+
+    out = tmp_path / "summary.xlsx"
+    args = [command, str(EXAMPLES / "client-list.csv"), "--as-of", "2026-11-20", "--excel", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "Exception ignored" not in result.output
+    workbook = load_workbook(out)
+    assert "Clients" in workbook.sheetnames
+    assert "Forecast" not in workbook.sheetnames  # no visit history, no forecast
+    headers = [cell.value for cell in workbook["Clients"][1]]
+    assert headers[:2] == ["Client", "Segment"]
+    assert "Client key" in headers
+    for forecast_header in ("Chance of a visit", "Expected visits", "At risk (a year)"):
+        assert forecast_header not in headers
+    assert workbook["Clients"].max_row == 262  # 261 rows read, one of them a header
+    assert all(cell.data_type != "f" for sheet in workbook for row in sheet.iter_rows() for cell in row)

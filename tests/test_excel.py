@@ -177,3 +177,26 @@ def test_a_file_name_that_looks_like_a_formula_is_inert_on_every_sheet(tmp_path)
     cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
     assert all(cell.data_type != "f" for cell in cells)
     assert "'=cmd.csv" in [cell.value for cell in cells]
+
+
+def test_a_failure_inside_the_workbook_writer_leaves_no_file_and_no_stream_noise(tmp_path, monkeypatch):
+    import gc
+    import sys
+
+    from salon_segment.render import excel_summary
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    monkeypatch.setattr(excel_summary, "_about_sheet", broken)  # after sheets with rows are open
+    path = tmp_path / "summary.xlsx"
+    result = runner.invoke(app, ["analyze", str(DUTCH), "--as-of", "2026-11-20", "--excel", str(path)])
+    exit_code, output = result.exit_code, result.output
+    del result  # its traceback holds the workbook's open streams
+    gc.collect()
+    assert exit_code == 3
+    assert "RuntimeError" in output
+    assert not path.exists()
+    assert [str(u.exc_value) for u in unraisable] == []

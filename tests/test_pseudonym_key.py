@@ -75,3 +75,25 @@ def test_a_key_left_in_the_working_folder_by_an_earlier_version_is_used_with_a_n
     moved.parent.mkdir(parents=True)
     legacy.rename(moved)
     assert analyze_json("--pseudonymize") == old  # moved as SECURITY.md says: the same pseudonyms
+
+
+def test_a_folder_given_as_key_file_is_refused_in_one_sentence(tmp_path):
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    result = invoke("analyze", EXAMPLES / "salon-nl.csv", "--as-of", AS_OF, "--pseudonymize", "--key-file", folder)
+    assert result.exit_code == 1, result.output
+    assert "is a folder, not a pseudonym key file" in result.output
+    assert "Unexpected error" not in result.output and "Traceback" not in result.output
+    assert list(folder.iterdir()) == []
+
+
+def test_an_input_export_given_as_key_file_is_refused_in_one_sentence(tmp_path, monkeypatch):
+    export = tmp_path / "salon.csv"
+    export.write_bytes((EXAMPLES / "salon-nl.csv").read_bytes())
+    before = export.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    for named in (export, Path("salon.csv"), tmp_path / "." / "salon.csv"):
+        result = invoke("analyze", export, "--as-of", AS_OF, "--pseudonymize", "--key-file", named)
+        assert result.exit_code == 1, result.output
+        assert "the pseudonym key file is one of the input exports" in result.output
+    assert export.read_bytes() == before

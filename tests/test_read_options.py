@@ -121,3 +121,33 @@ def test_row_account_moves_keep_read_equal_to_used_skipped_and_rejected(used, sk
     assert account.balanced
     assert (account.used, account.n_skipped, account.n_rejected) == (len(used), len(skipped), len(broken))
     assert account.read == len(used) + len(skipped) + len(broken)
+
+
+def test_a_dialect_mapping_that_does_not_match_the_export_names_the_dialect_file(tmp_path):
+    dialect = write_dialect(tmp_path, "salon-nl.csv")
+    document = json.loads(dialect.read_text(encoding="utf-8"))
+    document["files"][0]["mapping"]["date"] = "Дата"
+    dialect.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    result = invoke("analyze", EXAMPLES / "salon-nl.csv", "--as-of", AS_OF, "--dialect", dialect)
+    assert result.exit_code == 1, result.output
+    assert f"the dialect file {dialect} maps date to 'Дата', but no column is headed so" in result.output
+    assert "--map" not in result.output
+    # a real --map flag is still named as the flag (and wins over the dialect's mapping)
+    flagged = invoke("analyze", EXAMPLES / "salon-nl.csv", "--dialect", dialect, "--map", "date=Wanneer")
+    assert flagged.exit_code == 1, flagged.output
+    assert "--map date=Wanneer: no column is headed 'Wanneer'" in flagged.output
+    fixed = invoke("analyze", EXAMPLES / "salon-nl.csv", "--as-of", AS_OF, "--dialect", dialect, "--map", "date=Datum")
+    assert fixed.exit_code == 0, fixed.output
+    config = tmp_path / "salon-segment.toml"
+    config.write_text('[columns]\ndate = "Wanneer"\n', encoding="utf-8")
+    configured = invoke("analyze", EXAMPLES / "salon-nl.csv", "--config", config)
+    assert configured.exit_code == 1, configured.output
+    assert f"[columns] in {config} maps date to 'Wanneer'" in configured.output
+
+
+def test_read_options_knows_where_each_column_mapping_comes_from(tmp_path):
+    dialect = tmp_path / "d.json"
+    dialect.write_text(json.dumps({"files": [{"mapping": {"date": "Dag", "amount": "Prijs"}}]}), encoding="utf-8")
+    settings = Settings(columns={"date": "Datum", "staff": "Kapper"}, source=tmp_path / "c.toml")
+    options = read_options(settings, dialect=dialect, mappings=["amount=Bedrag"])
+    assert options.column_origins == {"date": ("dialect", dialect), "staff": ("config", tmp_path / "c.toml")}

@@ -63,7 +63,7 @@ def load(
 
         found = pseudonym_key(
             configured=settings.pseudonym_key, key_file=reading.key_file or settings.pseudonym_key_file,
-            config=reading.config,
+            config=reading.config, inputs=files,
         )  # fmt: skip
         if found.note:
             typer.echo(_("Note: {note}").format(note=found.note), err=True)

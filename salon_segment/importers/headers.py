@@ -86,6 +86,14 @@ def header_positions(headers: Sequence[object]) -> dict[str, int]:
     return positions
 
 
+class MissingHeaderError(LookupError):
+    """A column mapping names a header no column has (the message names --map; the reader knows the origin)."""
+
+    def __init__(self, text: str, *, field: str, header: str) -> None:
+        super().__init__(text)
+        self.field, self.header = field, header
+
+
 def map_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = None) -> dict[str, int]:
     """Field → column position. Overrides (field → exact header text) win; each column serves one field.
 
@@ -102,7 +110,9 @@ def map_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = No
     for field, header in overrides.items():
         position = by_text.get(normalize_header(header))
         if position is None:
-            raise LookupError(f"--map {field}={header}: no column is headed {header!r}")
+            raise MissingHeaderError(
+                f"--map {field}={header}: no column is headed {header!r}", field=field, header=header
+            )
         mapping[field] = position
         taken.add(position)
     candidates = {p: header_candidates(h) for p, h in enumerate(headers) if p not in taken}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -79,6 +80,20 @@ class Plan:
         return self.columns.mapping
 
 
+def _missing_header(path: Path, missing: H.MissingHeaderError, options: ImportOptions) -> InputFileError:
+    """The error for a column mapping whose header is not in the file, naming where the mapping came from."""
+    kind, origin = options.column_origins.get(missing.field, ("flag", None))
+    name, header = missing.field, missing.header
+    if kind == "dialect":
+        return InputFileError(
+            f"{path}: the dialect file {origin} maps {name} to {header!r}, but no column is headed so; pin this "
+            "export again with inspect FILE --format json."
+        )
+    if kind == "config":
+        return InputFileError(f"{path}: [columns] in {origin} maps {name} to {header!r}, but no column is headed so.")
+    return InputFileError(f"{path}: {missing.args[0]}.")
+
+
 def plan(raw: RawTable, options: ImportOptions | None = None) -> Plan:
     """Choose the columns and the role of one file (the profile's, else one the header and file name imply)."""
     options = options or ImportOptions()
@@ -86,6 +101,8 @@ def plan(raw: RawTable, options: ImportOptions | None = None) -> Plan:
         choice = choose_columns(
             raw.header, raw.cells, file_name=raw.path.name, overrides=options.columns, forced_profile=options.profile
         )
+    except H.MissingHeaderError as exc:
+        raise _missing_header(raw.path, exc, options) from None
     except (LookupError, ValueError) as exc:
         raise InputFileError(f"{raw.path}: {exc.args[0]}.") from None
     profile = choice.profile.profile
@@ -286,4 +303,3 @@ def normalize(raw: RawTable, options: ImportOptions | None = None, plan_: Plan |
     if plan_.role == P.CLIENT_LIST:
         return to_client_list(raw, plan_, options)
     return to_ledger(raw, plan_, options)
-

@@ -44,6 +44,8 @@ class ReadOptions:
     limits: Limits = field(default_factory=Limits)
     profile: str | None = None  # force an export profile by id ("generic" for none)
     delimiter: str | None = None  # force the CSV delimiter
+    # field → where a column mapping not given with --map comes from: ("dialect" or "config", the file)
+    column_origins: Mapping[str, tuple[str, Path]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -191,8 +193,14 @@ def read_options(
         product_items = read_product_catalogue(products, encoding=encoding)
     else:
         product_items = frozenset()
+    origins: dict[str, tuple[str, Path]] = {}
+    if settings.source is not None:
+        origins.update({name: ("config", settings.source) for name in settings.columns})
+    if dialect is not None:
+        origins.update({name: ("dialect", dialect) for name in pinned.columns})
     return ReadOptions(
         columns={**settings.columns, **pinned.columns, **flags},
+        column_origins={name: origin for name, origin in origins.items() if name not in flags},
         encoding=encoding or pinned.encoding,
         sheet=sheet if sheet is not None else pinned.sheet,
         month_first=month_first if month_first is not None else pinned.month_first,

@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
 
 from salon_segment.i18n import N_, _
 from salon_segment.importers import FileReport
@@ -41,9 +42,10 @@ def _clients_sheet(writer: Writer, analysis: Analysis) -> None:
     sheet = new_sheet(writer.workbook, _("Clients"))
     sheet.freeze_panes = "A2"
     clients = analysis.clients.assign(**{SEGMENT_LABEL: client_labels(analysis.clients)})
-    writer.table(sheet, "tbl_clients", CLIENT_SHEET, clients)
+    written = [column.key for column in writer.table(sheet, "tbl_clients", CLIENT_SHEET, clients)]
     if len(clients):
-        segment_range = f"B2:B{len(clients) + 1}"
+        letter = get_column_letter(written.index(SEGMENT_LABEL) + 1)
+        segment_range = f"{letter}2:{letter}{len(clients) + 1}"
         for label, color in segment_fills():
             rule = CellIsRule(operator="equal", formula=[f'"{label}"'], fill=PatternFill("solid", bgColor=color))
             sheet.conditional_formatting.add(segment_range, rule)
@@ -106,6 +108,26 @@ def write_summary(
     workbook.properties.created = stamp
     workbook.properties.modified = stamp
     writer = Writer(workbook, analysis.rules)
+    try:
+        _write_sheets(writer, analysis, reports, plan, trend, version, insights, movement)
+    except BaseException:
+        writer.discard()
+        raise
+    writer.save(path)
+
+
+def _write_sheets(
+    writer: Writer,
+    analysis: Analysis,
+    reports: Sequence[FileReport],
+    plan: PrunePlan | None,
+    trend: pd.DataFrame,
+    version: str,
+    insights: Insights | None,
+    movement: Movement | None,
+) -> None:
+    """Every sheet, in order (the workbook is saved by the caller)."""
+    workbook = writer.workbook
     summary_sheet(writer, analysis, reports, plan)
     _clients_sheet(writer, analysis)
 
@@ -124,4 +146,3 @@ def write_summary(
     if insights is not None:
         insight_sheets(writer, insights)
     _about_sheet(writer, analysis, reports, version)
-    writer.save(path)

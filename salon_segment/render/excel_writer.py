@@ -7,6 +7,7 @@ column's label in the report language, its cells are typed by the column's kind.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import warnings
@@ -120,11 +121,17 @@ class Writer:
             return _phone_column(sheet, values)
         return CellColumn(values, "date" if kind == "date" else "number", self._style_id(sheet, kind))
 
-    def table(self, sheet: Any, name: str, columns: Sequence[Column], frame: pd.DataFrame) -> None:
-        """Header + one row per record as an Excel table with filters (columns typed by ``Column.kind``).
+    def table(self, sheet: Any, name: str, columns: Sequence[Column], frame: pd.DataFrame) -> tuple[Column, ...]:
+        """Header + one row per record as an Excel table with filters (columns typed by ``Column.kind``); returns
+        the columns written.
 
-        The table must be the last thing on its sheet: its data rows are added when the workbook is saved.
+        A column the records do not have is left out (a client list has no forecast columns); a table without
+        records keeps every header. The table must be the last thing on its sheet: its data rows are added when
+        the workbook is saved.
         """
+        if len(frame):
+            columns = tuple(column for column in columns if column.key in frame.columns)
+        columns = tuple(columns)
         headers = [column.header(self.rules) for column in columns]
         for index, (column, header) in enumerate(zip(columns, headers, strict=True), start=1):
             values = frame[column.key] if column.key in frame else pd.Series(dtype=object)
@@ -144,6 +151,18 @@ class Writer:
             with warnings.catch_warnings():  # openpyxl warns in write-only mode even when columns are given
                 warnings.simplefilter("ignore", UserWarning)
                 sheet.add_table(table)
+        return columns
+
+    def discard(self) -> None:
+        """Close the sheets of a workbook that will not be saved, inner streams first, and remove their temporary
+        files (left to the garbage collector, write-only sheets print "Exception ignored" noise)."""
+        for sheet in self.workbook.worksheets:
+            with contextlib.suppress(Exception):
+                if getattr(sheet, "_rows", None) is not None:
+                    sheet._rows.close()
+                if getattr(sheet, "_writer", None) is not None:
+                    sheet._writer.close()
+                    sheet._writer.cleanup()
 
     def save(self, path: Path | IO[bytes]) -> None:
         """Save the workbook to ``path`` with every table's data rows."""
