@@ -167,8 +167,8 @@ def at_risk(
 
     With ``rhythm`` (``scoring.rhythm.category_rhythm``), a client who is not at risk overall but is due for a
     treatment category (no booking ahead, within the same window) is on the list too (``call_reason``
-    ``due_category``), with the largest value at risk of their due categories as ``value_at_risk``, and ranked
-    with the rest by it.
+    ``due_category``), with the largest value at risk of their due categories as ``value_at_risk`` (at most what
+    the client spends in a year, ``yearly_value``), and ranked with the rest by it.
     """
     window = prediction.lost_threshold_days or CALL_WINDOW_DAYS
     shortest = (as_of - months_before(as_of, rules.lost_after_months + 3)).days
@@ -179,6 +179,9 @@ def at_risk(
     category_value = pd.Series(0.0, index=clients.index)
     if rhythm is not None and not rhythm.empty:
         category_value = clients[L.CLIENT].map(category_value_at_risk(rhythm)).fillna(0.0).astype(float)
+        # on the scale of the at-risk rows: a treatment cannot put more at stake than the client spends in a year
+        yearly = clients[L.CLIENT].map(prediction.clients[YEARLY_VALUE]).astype(float)
+        category_value = category_value.where(yearly.isna() | (category_value <= yearly), yearly)
     due = reachable & ~risky & (category_value > 0)
     chosen = clients.loc[risky | due].copy()
     due_rows = due[risky | due]
