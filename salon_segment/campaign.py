@@ -42,8 +42,10 @@ class CampaignSummary:
     written: int  # rows written: clients minus opted out
     opted_out: int  # left out: opted out of marketing (or an answer that could not be read)
     consent_unknown: int  # written, but no export said whether they accept marketing
-    consent_known: bool  # False: no export has a consent column (everyone is written, and the summary says so)
+    consent_known: bool  # False: no export says yes or no for anyone (everyone is written, and the summary says so)
+    consent_column: bool  # an export has a consent column (True with consent_known False: its cells are all blank)
     invalid_phones: int  # phones that are no valid number for the country: left empty in the list
+    phones_without_country: int  # phones with no country code, not converted for lack of a country: left empty
     country: str | None  # the country for numbers without a country code (None: only +… numbers convert)
 
     def as_dict(self) -> dict[str, object]:
@@ -53,8 +55,9 @@ class CampaignSummary:
             "written": self.written,
             "opted_out": self.opted_out,
             "consent_unknown": self.consent_unknown,
-            "consent_column": self.consent_known,
+            "consent_column": self.consent_column,
             "invalid_phones": self.invalid_phones,
+            "phones_without_country": self.phones_without_country,
             "country": self.country,
         }
 
@@ -121,12 +124,14 @@ def campaign_list(
     consent: pd.Series | None,
     country: str | None,
     list_name: str,
+    consent_column: bool | None = None,
 ) -> tuple[pd.DataFrame, CampaignSummary]:
     """The rows to send (``COLUMNS``) in the order of ``clients``, and the summary.
 
     ``consent``: per client key ``ledger.CONSENT_YES``/``CONSENT_NO``/"" (``scoring.consent.client_consent``);
     None or all unknown when no export has a consent column: then everyone is written and the summary says
-    consent is unknown. Opted-out clients are never written; there is no option to include them."""
+    consent is unknown. Opted-out clients are never written; there is no option to include them.
+    ``consent_column``: whether an export has a consent column at all (None: when some client has an answer)."""
     answers = (
         clients[L.CLIENT].map(consent).astype(object).where(clients[L.CLIENT].isin(consent.index), "")
         if consent is not None
@@ -136,6 +141,9 @@ def campaign_list(
     chosen = clients.loc[~opted_out]
     phones = _text(chosen, L.PHONE)
     converted = e164(phones, country)
+    unconverted = (phones.str.strip() != "") & (converted == "")
+    # without a country a number with no country code cannot be read: not the number's fault, so counted apart
+    lacks_country = unconverted & (country is None) & ~phones.str.strip().str.match(r"(\+|00)")
     first, last = split_names(_text(chosen, L.CLIENT_NAME))
     next_visit = (
         pd.to_datetime(chosen[EXPECTED_NEXT]).dt.strftime("%Y-%m-%d").fillna("").astype(object)
@@ -154,14 +162,17 @@ def campaign_list(
             NEXT_VISIT: next_visit,
         }
     ).reset_index(drop=True)
+    known = bool(consent is not None and consent.isin([L.CONSENT_YES, L.CONSENT_NO]).any())
     summary = CampaignSummary(
         list_name=list_name,
         clients=len(clients),
         written=len(rows),
         opted_out=int(opted_out.sum()),
         consent_unknown=int((answers[~opted_out] == "").sum()),
-        consent_known=bool(consent is not None and consent.isin([L.CONSENT_YES, L.CONSENT_NO]).any()),
-        invalid_phones=int(((phones.str.strip() != "") & (converted == "")).sum()),
+        consent_known=known,
+        consent_column=known if consent_column is None else consent_column or known,
+        invalid_phones=int((unconverted & ~lacks_country).sum()),
+        phones_without_country=int(lacks_country.sum()),
         country=country,
     )
     return rows, summary
@@ -182,12 +193,16 @@ def export_campaign(
     client_list: pd.DataFrame | None,
     country: str | None,
     list_name: str,
+    consent_column: bool | None = None,
 ) -> CampaignSummary:
-    """Consent from the exports, the campaign rows of ``clients``, written to ``path``; the summary."""
+    """Consent from the exports, the campaign rows of ``clients``, written to ``path``; the summary.
+
+    ``consent_column``: whether an export has a consent column, even one whose cells are all blank."""
     from salon_segment.scoring.consent import client_consent
 
     rows, summary = campaign_list(
-        clients, consent=client_consent(ledger, client_list), country=country, list_name=list_name
-    )
+        clients, consent=client_consent(ledger, client_list), country=country, list_name=list_name,
+        consent_column=consent_column,
+    )  # fmt: skip
     write_campaign(rows, path)
     return summary

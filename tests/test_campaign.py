@@ -14,6 +14,7 @@ from salon_segment.campaign import COLUMNS, EMAIL, FIRST_NAME, LAST_NAME, PHONE,
 from salon_segment.cli import app
 from salon_segment.importers.values import CONSENT_WORDS, consent_text
 from salon_segment.scoring.consent import client_consent
+from tests.helpers import ROOT
 
 runner = CliRunner()
 
@@ -156,7 +157,7 @@ def test_analyze_campaign_out_end_to_end(tmp_path, monkeypatch, suffix):
     ]
     assert document["campaign"] == {
         "list": "A", "clients": 5, "written": 3, "opted_out": 2, "consent_unknown": 1, "consent_column": True,
-        "invalid_phones": 1, "country": "NL",
+        "invalid_phones": 1, "phones_without_country": 0, "country": "NL",
     }  # fmt: skip
     assert "2 clients opted out of marketing and were left out" in result.stderr
 
@@ -170,3 +171,73 @@ def test_campaign_options_are_checked_before_reading(tmp_path):
     result = runner.invoke(app, ["analyze", "missing.csv", "--campaign-out", "x.csv", "--pseudonymize"])
     assert result.exit_code == 2
     assert "--pseudonymize" in result.output
+
+
+def test_the_call_list_of_a_client_list_is_refused_in_one_sentence(tmp_path):
+    """A client list has no visit history, so no call list: the report shows none, and --campaign-out call is
+    refused (exit 1, nothing written) naming the lists there are; a segment list is written."""
+    out = tmp_path / "c.csv"
+    client_list = str(ROOT / "examples" / "client-list.csv")
+    result = runner.invoke(app, ["analyze", client_list, "--campaign-out", str(out), "--format", "json"])
+    assert result.exit_code == 1
+    assert "The call list needs visit history" in result.output
+    assert "--campaign-list A, B, new, lost" in result.output
+    assert "Traceback" not in result.output and not out.exists()
+    result = runner.invoke(app, ["analyze", client_list, "--campaign-out", str(out), "--campaign-list", "lost"])
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+
+
+def test_without_a_country_numbers_without_a_country_code_are_counted_apart():
+    clients = _clients(4).assign(**{L.PHONE: ["06 12345678", "+31 6 11122233", "0031 6 11122233", "+31 12"]})
+    rows, summary = campaign_list(clients, consent=None, country=None, list_name="A")
+    assert rows[PHONE].tolist() == ["", "+31611122233", "+31611122233", ""]  # international form needs no country
+    assert (summary.phones_without_country, summary.invalid_phones) == (1, 1)
+    rows, summary = campaign_list(clients, consent=None, country="NL", list_name="A")
+    assert rows[PHONE].tolist() == ["+31612345678", "+31611122233", "+31611122233", ""]
+    assert (summary.phones_without_country, summary.invalid_phones) == (0, 1)
+
+
+def test_no_country_under_cron_says_to_set_it_instead_of_blaming_the_numbers(tmp_path, monkeypatch):
+    export = _export(tmp_path)
+    (tmp_path / "salon-segment.toml").unlink()
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "campagne.csv"
+    result = runner.invoke(
+        app,
+        ["analyze", str(export), "--as-of", "2026-11-20", "--campaign-out", str(out), "--campaign-list", "A",
+         "--format", "json"],
+        env={"LANG": "C.UTF-8", "LC_ALL": None, "LC_TELEPHONE": None},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    campaign = json.loads(result.stdout)["campaign"]
+    # Anna's 06 number cannot be read without a country; Dirk's +31 number can; Carla's 0612 is no number anyway
+    # but has no country code either, so it is counted with the numbers that need the country
+    assert (campaign["country"], campaign["phones_without_country"], campaign["invalid_phones"]) == (None, 2, 0)
+    assert 'country = "NL" in salon-segment.toml' in result.stderr
+    assert "not valid" not in result.stderr
+
+
+def test_a_blank_opt_out_cell_is_unknown_not_consent():
+    answers = consent_text(pd.Series(["", "ja", "nee", "maybe"], dtype=object), opt_out=True)
+    assert answers.tolist() == ["", L.CONSENT_NO, L.CONSENT_YES, L.CONSENT_NO]
+    assert consent_text(pd.Series([""], dtype=object), opt_out=False).tolist() == [""]
+
+
+def test_a_consent_column_with_only_blank_cells_is_there_but_empty(tmp_path, monkeypatch):
+    export = _export(tmp_path)
+    lines = export.read_text(encoding="utf-8").splitlines()
+    export.write_text("\n".join([lines[0], *(line.rsplit(";", 1)[0] + ";" for line in lines[1:])]) + "\n",
+                      encoding="utf-8")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "campagne.csv"
+    result = runner.invoke(
+        app,
+        ["analyze", str(export), "--as-of", "2026-11-20", "--campaign-out", str(out), "--campaign-list", "A",
+         "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    campaign = json.loads(result.stdout)["campaign"]
+    assert (campaign["consent_column"], campaign["consent_unknown"], campaign["written"]) == (True, 5, 5)
+    assert "marketing consent column is empty" in result.stderr
+    assert "has no marketing consent column" not in result.stderr

@@ -40,3 +40,10 @@ def test_the_python_example_in_the_readme_runs_as_written(monkeypatch, capsys):
     exec(compile(block, "README.md", "exec"), namespace)  # our own README
     assert capsys.readouterr().out.split()[0] == "316"
     assert len(namespace["removal"].candidates) == 51
+
+
+def test_the_campaign_recipe_says_to_set_the_country_before_its_commands():
+    """Phones without a country code stay empty without a country (cron, LANG=C.UTF-8): the recipe says so."""
+    section = README.split("### A list to send", 1)[1]
+    before = section.split("```console", 1)[0]
+    assert 'country = "NL"' in before and "salon-segment.toml" in before

@@ -205,6 +205,9 @@ def test_campaign_out_lists_the_slipping_clients_with_their_new_segment(export, 
     assert [row["Segment"] for row in rows] == ["lost", "C"]
     assert rows[0]["Phone Number"] == "+31612345678"
     assert document["campaign"]["clients"] == 2
+    # the last visit as of --to plus the usual interval: anna 2026-06-15 + 31 days, dina 2026-10-15 + 31 days
+    assert [row["Expected Next Visit"] for row in rows] == ["2026-07-16", "2026-11-15"]
+    assert "Campaign list" in result.stderr  # on stderr with --format json too, as analyze prints it
 
 
 def test_campaign_out_is_refused_with_pseudonymize(export, tmp_path):

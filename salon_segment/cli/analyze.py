@@ -81,6 +81,12 @@ def analyze(
         currency=loaded.settings.currency,
         horizon=duration,
     )
+    chosen = None
+    if campaign_out is not None:  # before any output is written: the call list of a client list is refused
+        from salon_segment.render.campaign_view import campaign_clients
+
+        with using(loaded.presentation):  # reasons and approaches in the report language
+            chosen = campaign_clients(report.analysis, campaign_list)
     if clients_out is not None:
         progress.stage(_("writing"), str(clients_out))
         from salon_segment.render.columns import client_table
@@ -89,11 +95,7 @@ def analyze(
     if rejects_out is not None:
         write_table(report.rejects, rejects_out, sheet_name="rejected")
     campaign = None
-    if campaign_out is not None:
-        from salon_segment.render.campaign_view import campaign_clients
-
-        with using(loaded.presentation):  # reasons and approaches in the report language
-            chosen = campaign_clients(report.analysis, campaign_list)
+    if chosen is not None:
         campaign = write_campaign(campaign_out, chosen, campaign_list, loaded.imported, loaded.settings, quiet=quiet)
     if target is not None:
         write_excel(target, report, loaded.presentation)

@@ -59,9 +59,16 @@ def write_campaign(path: Path | None, clients: pd.DataFrame, which: str, importe
     progress.stage(_("writing"), str(path))
     summary = export_campaign(
         clients, path, ledger=imported.ledger, client_list=imported.client_list,
-        country=resolve_country(settings.country), list_name=which,
+        country=resolve_country(settings.country), list_name=which, consent_column=consent_column(imported),
     )  # fmt: skip
     if not quiet:
         for line in summary_lines(summary, str(path)):
             typer.echo(line, err=True)
     return summary.as_dict()
+
+
+def consent_column(imported: Any) -> bool:
+    """Whether any input has a marketing consent or opt-out column (its cells may all be blank)."""
+    from salon_segment.importers.fields import CONSENT, OPT_OUT
+
+    return any(CONSENT in report.mapping or OPT_OUT in report.mapping for report in imported.reports)

@@ -86,7 +86,5 @@ def movement(
         from salon_segment.render.movement_view import slipping_campaign
 
         chosen = slipping_campaign(result)
-        document["campaign"] = write_campaign(
-            campaign_out, chosen, SLIPPING, imported, loaded.settings, quiet=output_format is OutputFormat.json
-        )
+        document["campaign"] = write_campaign(campaign_out, chosen, SLIPPING, imported, loaded.settings, quiet=False)
     show(loaded.presentation, output_format, document, lambda: movement_view(result))

@@ -317,13 +317,14 @@ _CONSENT_LOOKUP = {normalize_header(w): said for said, words in CONSENT_WORDS.it
 def consent_text(uniques: pd.Series, *, opt_out: bool) -> pd.Series:
     """Distinct values of a consent column → ``ledger.CONSENT_YES`` / ``CONSENT_NO`` / "" (blank: not said).
 
-    An opt-out column is read inverted, and a blank cell in it is "not opted out". An answer that is not a
-    known yes/no word is an opt-out: a client is never assumed to have said yes."""
+    An opt-out column is read inverted. A blank cell is unknown in either kind of column (a blank opt-out cell
+    does not say the client agreed). An answer that is not a known yes/no word is an opt-out: a client is never
+    assumed to have said yes."""
     said = uniques.map(lambda text: _CONSENT_LOOKUP.get(normalize_header(text)))
     blank = uniques.map(normalize_header) == ""
     agrees = said.map({True: not opt_out, False: opt_out})
     out = agrees.map({True: L.CONSENT_YES, False: L.CONSENT_NO}).fillna(L.CONSENT_NO).astype(object)
-    return out.where(~blank, L.CONSENT_YES if opt_out else "")
+    return out.where(~blank, "")
 
 
 def normalize_phone(values: TextLike) -> pd.Series:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from salon_segment import ledger as L
 from salon_segment.campaign import CampaignSummary
+from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import _, ngettext
 from salon_segment.render import formatting as F
 from salon_segment.render.terminal import segment_approach
@@ -28,7 +29,16 @@ def _segment_reason(row: dict[str, Any]) -> str:
 
 
 def campaign_clients(analysis: Analysis, which: str) -> pd.DataFrame:
-    """The clients of list ``which`` (``LISTS``) with reason and approach in words, most valuable first."""
+    """The clients of list ``which`` (``LISTS``) with reason and approach in words, most valuable first.
+
+    The call list needs visit history: from client lists only it is refused in one sentence that names the lists
+    that are there (the report shows no call list either, so none is written)."""
+    if which == CALL and not analysis.visit_history:
+        available = ", ".join(["A", "B", "new", "lost"] if analysis.product_split else ["new", "lost"])
+        raise SalonSegmentError(
+            _("The call list needs visit history and the input holds only client lists: use --campaign-list "
+              "{lists}.").format(lists=available)
+        )  # fmt: skip
     if which == CALL:
         from salon_segment.render.call_list_view import call_list
 
@@ -71,6 +81,11 @@ def summary_lines(summary: CampaignSummary, path: str) -> list[str]:
                     summary.consent_unknown,
                 )
             )
+    elif summary.consent_column:
+        lines.append(
+            _("The export's marketing consent column is empty: for everyone on the list it is unknown whether they "
+              "accept marketing (all included).")
+        )  # fmt: skip
     else:
         lines.append(_("The export has no marketing consent column: everyone on the list is included."))
     if summary.invalid_phones:
@@ -81,7 +96,17 @@ def summary_lines(summary: CampaignSummary, path: str) -> list[str]:
                 summary.invalid_phones,
             )
         )
-    if summary.country is None:
+    if summary.phones_without_country:
+        lines.append(
+            F.count(
+                "{n} phone number has no country code and was left empty because no country is set: put the "
+                'salon\'s two-letter country in the config, e.g. country = "NL" in salon-segment.toml.',
+                "{n} phone numbers have no country code and were left empty because no country is set: put the "
+                'salon\'s two-letter country in the config, e.g. country = "NL" in salon-segment.toml.',
+                summary.phones_without_country,
+            )
+        )
+    elif summary.country is None:
         lines.append(
             _("No country set: only numbers with a country code (+…) are converted; set country in the config.")
         )

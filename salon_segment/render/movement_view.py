@@ -131,12 +131,15 @@ def movement_view(movement: M.Movement) -> RenderableType:
 
 
 def slipping_campaign(movement: M.Movement) -> pd.DataFrame:
-    """The slipping clients as a campaign list (``campaign.campaign_list``): the segment they slipped to, why, and
-    that segment's approach (C: invite back on a rhythm; lost: call, ask why, invite back)."""
+    """The slipping clients as a campaign list (``campaign.campaign_list``): the segment they slipped to, why,
+    that segment's approach (C: invite back on a rhythm; lost: call, ask why, invite back) and the expected next
+    visit as analyze gives it, as of the ``to`` date (last visit plus the usual interval)."""
     from salon_segment.render.segment_labels import segment_approach
 
     frame = slipping_list(movement)
+    slipping = movement.slipping
     return frame.assign(
         segment=frame[M.TO_SEGMENT],
         approach=[segment_approach(str(segment)) for segment in frame[M.TO_SEGMENT]],
+        expected_next_visit=C.expected_next_visit(slipping[C.LAST_VISIT], slipping[C.MEDIAN_INTERVAL]).to_numpy(),
     )

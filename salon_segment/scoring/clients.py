@@ -180,6 +180,11 @@ def _regularity(client_visits: pd.DataFrame, as_of: pd.Timestamp, rules: Rules) 
     )
 
 
+def expected_next_visit(last_visit: pd.Series, median_interval: pd.Series) -> pd.Series:
+    """The last visit plus the usual interval in whole days (NaT without an interval)."""
+    return last_visit + pd.to_timedelta(np.floor(median_interval.astype(float)), unit="D")
+
+
 def client_day_table(ledger: pd.DataFrame, as_of: pd.Timestamp, codes: ClientCodes) -> pd.DataFrame:
     """Per client code and day up to as_of: revenue, product revenue, product bought, visit (refund-only days too).
 
@@ -238,7 +243,7 @@ def client_metrics(
         clients[column] = clients[column].astype("datetime64[ns]")
 
     median = clients[MEDIAN_INTERVAL]
-    clients[EXPECTED_NEXT] = clients[LAST_VISIT] + pd.to_timedelta(np.floor(median), unit="D")
+    clients[EXPECTED_NEXT] = expected_next_visit(clients[LAST_VISIT], median)
     clients[DAYS_SINCE_LAST] = (as_of - clients[LAST_VISIT]).dt.days.astype("Int64")
     clients[DAYS_OVERDUE] = (as_of - clients[EXPECTED_NEXT]).dt.days.clip(lower=0).astype("Int64")
     clients[SEGMENT] = assign_segments(clients, as_of=as_of, rules=rules)

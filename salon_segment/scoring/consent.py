@@ -2,7 +2,7 @@
 
 A client is opted out (``ledger.CONSENT_NO``) when any line or list row says so, whatever another says: an
 opt-out is never overridden by a yes elsewhere. Otherwise a client is opted in (``CONSENT_YES``) when a row
-says yes, and unknown ("") when no row says anything (no consent column, or blank cells in an opt-in column).
+says yes, and unknown ("") when no row says anything (no consent column, or blank cells in any consent column).
 """
 
 from __future__ import annotations
