@@ -9,7 +9,13 @@ import typer
 
 from salon_segment import progress
 from salon_segment.cli import app, handle_errors
-from salon_segment.cli.campaign import CampaignListOpt, CampaignOutOpt, check_campaign_options, write_campaign
+from salon_segment.cli.campaign import (
+    CampaignListOpt,
+    CampaignOutOpt,
+    check_campaign_list,
+    check_campaign_out,
+    write_campaign,
+)
 from salon_segment.cli.common import check_outputs, excel_target, load, show, write_excel
 from salon_segment.cli.options import (
     AsOfOpt,
@@ -68,7 +74,8 @@ def analyze(
 
     as_of_date = parse_as_of(as_of)
     duration = parse_inactive(horizon)  # a usage error before any file is read
-    check_campaign_options(campaign_out, campaign_list, reading.pseudonymize)
+    check_campaign_list(campaign_list)
+    check_campaign_out(campaign_out, reading.pseudonymize)
     check_outputs([clients_out, rejects_out, campaign_out], files, reading, force)
     loaded = load(files, reading, quiet=quiet)
     resolved_as_of = api.resolve_as_of(loaded.imported, as_of_date)

@@ -33,15 +33,17 @@ CampaignListOpt = Annotated[
 ]
 
 
-def check_campaign_options(
-    path: Path | None, which: str, pseudonymize: bool = False, choices: tuple[str, ...] | None = None
-) -> None:
-    """--campaign-out FILE.csv|.xlsx and --campaign-list (usage errors otherwise); a list to send needs the real
-    contacts, so not with --pseudonymize."""
+def check_campaign_list(which: str) -> None:
+    """--campaign-list call|A|B|C|new|lost; a usage error otherwise."""
     from salon_segment.scoring.segments import SEGMENTS
 
-    if choices is None and which not in ("call", *SEGMENTS):
+    if which not in ("call", *SEGMENTS):
         raise typer.BadParameter(_("--campaign-list {value}: choose call, A, B, C, new or lost.").format(value=which))
+
+
+def check_campaign_out(path: Path | None, pseudonymize: bool = False) -> None:
+    """--campaign-out FILE.csv|.xlsx (a usage error otherwise); a list to send needs the real contacts, so not
+    with --pseudonymize."""
     if path is not None and path.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter(_("--campaign-out needs a path ending in .csv or .xlsx, got {path}").format(path=path))
     if path is not None and pseudonymize:

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from salon_segment.cli import app, handle_errors
-from salon_segment.cli.campaign import CampaignOutOpt, check_campaign_options, write_campaign
+from salon_segment.cli.campaign import CampaignOutOpt, check_campaign_out, write_campaign
 from salon_segment.cli.common import check_outputs, load, need_history, show
 from salon_segment.cli.options import (
     FilesArg,
@@ -69,7 +69,7 @@ def movement(
     end = parse_as_of(to_date, "--to")
     if start is not None and end is not None and start >= end:
         raise typer.BadParameter(_("--from must be before --to"))
-    check_campaign_options(campaign_out, SLIPPING, reading.pseudonymize, choices=(SLIPPING,))
+    check_campaign_out(campaign_out, reading.pseudonymize)
     check_outputs([campaign_out], files, reading, force)
     loaded = load(files, reading)
     imported = loaded.imported
