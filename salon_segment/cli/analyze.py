@@ -32,7 +32,6 @@ from salon_segment.cli.options import (
 )
 from salon_segment.cli.reading import GIVEN, Reading, reading_options
 from salon_segment.i18n import _
-from salon_segment.presentation import using
 
 
 @app.command(
@@ -92,8 +91,7 @@ def analyze(
     if campaign_out is not None:  # before any output is written: the call list of a client list is refused
         from salon_segment.render.campaign_view import campaign_clients
 
-        with using(loaded.presentation):  # reasons and approaches in the report language
-            chosen = campaign_clients(report.analysis, campaign_list)
+        chosen = campaign_clients(report.analysis, campaign_list)  # reasons in the language load() activated
     if clients_out is not None:
         progress.stage(_("writing"), str(clients_out))
         from salon_segment.render.columns import client_table
