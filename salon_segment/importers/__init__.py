@@ -83,7 +83,7 @@ class ImportResult:
 
     @property
     def has_visits(self) -> bool:
-        return any(r.kind not in (CLIENT_LIST_KIND, CATALOGUE_KIND) for r in self.reports)
+        return any(r.kind == VISITS_KIND for r in self.reports)
 
 
 _OVERLAP_KEY = (L.LINE_ID, L.CLIENT, L.DATE, L.ITEM, L.AMOUNT)

@@ -19,6 +19,7 @@ from salon_segment.importers.values import (
     TextColumn,
     consent_text,
     email_text,
+    fold_words,
     identity_keys,
     phone_digits,
 )
@@ -40,22 +41,17 @@ REJECT_CLIENT = N_("no client id, name, e-mail or phone")
 REJECT_EXTRA = N_("more fields than the header")
 REJECT_COLUMNS = ("source_file", "source_row", "reason")
 
-def _quick_normal(values: pd.Series) -> pd.Series:
-    """Case-folded words without punctuation: enough to spot 'Totaal:' or a repeated header, vectorised."""
-    return values.astype(str).str.casefold().str.replace(r"[\W_]+", " ", regex=True).str.strip()
-
-
 def _normal_unless_digits(uniques: pd.Series, header: str) -> pd.Series:
-    """``_quick_normal`` of the values that may be a totals word or the header: a value with a digit is neither
+    """``fold_words`` of the values that may be a totals word or the header: a value with a digit is neither
     (unless the header has one) and stands as "0" — not empty, not a totals word, not the header. Ids, dates,
     amounts and e-mails skip the regular expressions."""
     if any(ch.isdigit() for ch in header):
-        return _quick_normal(uniques)
+        return fold_words(uniques)
     digits = uniques.astype(str).str.contains(r"\d", regex=True).to_numpy(dtype=bool)
     if not digits.any():
-        return _quick_normal(uniques)
+        return fold_words(uniques)
     out = pd.Series("0", index=uniques.index, dtype=object)
-    out[~digits] = _quick_normal(uniques[~digits])
+    out[~digits] = fold_words(uniques[~digits])
     return out
 
 
@@ -81,7 +77,7 @@ class Cells:
                 self.blank &= column.spread(column.uniques.to_numpy(dtype=object) == "")
             else:  # a column no field uses: only its emptiness matters
                 self.blank &= (cells[position] == "").to_numpy(dtype=bool, na_value=False)
-        header_norm = [_quick_normal(pd.Series([h], dtype=object)).iloc[0] for h in raw.header]
+        header_norm = [fold_words(pd.Series([h], dtype=object)).iloc[0] for h in raw.header]
         normalized = {p: _normal_unless_digits(self.text_column(p).uniques, header_norm[p]) for p in first}
         repeated = pd.Series(True, index=cells.index)
         for position in range(min(width, 4)):

@@ -155,10 +155,11 @@ def split_records(lines: Sequence[str], delimiter: str, width: int, *, fields: b
     return Split(spans, broken, kept)
 
 
-def needs_careful_split(body_lines: int, records: int, text: str) -> bool:
-    """The fast parsers' records match the physical lines one to one, unless a quoted field spans lines or
-    the file ends inside an open quote (an odd number of quotes on its last line): only then is the careful
-    splitter needed."""
-    stripped = text.rstrip("\r\n")
-    last_line = stripped[max(stripped.rfind("\n"), stripped.rfind("\r")) + 1 :]
-    return records != body_lines or last_line.count('"') % 2 == 1
+def last_line_open_quote(text: str) -> bool:
+    """An odd number of quotes on the last non-empty line: the file ends inside an open quote, so the fast
+    parsers' records do not match its lines and the careful splitter is needed (found without copying the text)."""
+    end = len(text)
+    while end and text[end - 1] in "\r\n":
+        end -= 1
+    start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+    return text.count('"', start, end) % 2 == 1

@@ -17,7 +17,7 @@ import pandas as pd
 from salon_segment import ledger as L
 from salon_segment.importers import lexicon
 from salon_segment.importers.headers import normalize_header
-from salon_segment.importers.values import TextColumn, fold_name
+from salon_segment.importers.values import TextColumn, fold_name, fold_words
 
 _TYPES = np.array(sorted(L.LINE_TYPES), dtype=object)  # categories in sorted order, as the ledger keeps them
 _CODE = {kind: i for i, kind in enumerate(_TYPES)}
@@ -117,14 +117,9 @@ def line_statuses(
     return L.text_categories(codes, _STATUSES).set_axis(index), dict(sorted(unknown.items()))
 
 
-def _fold(values: pd.Series) -> pd.Series:
-    """Case-folded, punctuation and underscores as single spaces: 'WALK_IN', 'Walk-In' and 'walk in' agree."""
-    return values.astype(str).str.casefold().str.replace(r"[\W_]+", " ", regex=True).str.strip()
-
-
 def placeholder_clients(columns: list[TextColumn], extra: tuple[str, ...], n: int) -> np.ndarray:
     """True per row where a client field holds a placeholder ("Walk-In", "WALK_IN", "Гость", "Zonder naam")."""
-    words = {_fold(pd.Series([w])).iloc[0] for w in (*lexicon.PLACEHOLDER_CLIENTS, *extra)} - {""}
+    words = {fold_words(pd.Series([w])).iloc[0] for w in (*lexicon.PLACEHOLDER_CLIENTS, *extra)} - {""}
     longest = max(len(w) for w in words) + 4
     hit = None
     for column in columns:
@@ -132,6 +127,6 @@ def placeholder_clients(columns: list[TextColumn], extra: tuple[str, ...], n: in
         # a placeholder is a short word without digits ("Walk-In", "WALK_IN", "Гость"): only those are folded
         candidate = ((uniques.str.len() <= longest) & ~uniques.str.contains(r"\d", regex=True)).to_numpy()
         per_unique = np.zeros(len(uniques), dtype=bool)
-        per_unique[candidate] = _fold(uniques[candidate]).isin(words).to_numpy(dtype=bool)
+        per_unique[candidate] = fold_words(uniques[candidate]).isin(words).to_numpy(dtype=bool)
         hit = per_unique[column.codes] if hit is None else hit | per_unique[column.codes]
     return hit if hit is not None else np.zeros(n, dtype=bool)

@@ -24,6 +24,7 @@ from salon_segment.errors import InputFileError
 from salon_segment.importers.csv_records import (
     DELIMITERS,
     REJECT_UNBALANCED_QUOTE,
+    last_line_open_quote,
     physical_lines,
     sniff_delimiter,
     split_records,
@@ -159,15 +160,6 @@ def _line_count(text: str) -> int:
     return ends + (1 if text and text[-1] not in "\r\n" else 0)
 
 
-def _last_line_open_quote(text: str) -> bool:
-    """An odd number of quotes on the last non-empty line (``needs_careful_split``'s test, without copying)."""
-    end = len(text)
-    while end and text[end - 1] in "\r\n":
-        end -= 1
-    start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
-    return text.count('"', start, end) % 2 == 1
-
-
 def _careful_parse(
     path: Path, body: list[str], delimiter: str, width: int, max_columns: int, cells: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, np.ndarray]:
@@ -241,7 +233,7 @@ def read_csv_table(
     # larger) is let go during the parse; the rare careful path decodes it again
     quoted = '"' in text
     body_lines = _line_count(text) - skip_lines if quoted else 0
-    open_quote = quoted and _last_line_open_quote(text)
+    open_quote = quoted and last_line_open_quote(text)
     del text
     cells = _fast_parse(data, chosen, delimiter, skip_lines, len(header))
     broken = np.zeros(0 if cells is None else len(cells), dtype=bool)

@@ -338,6 +338,12 @@ def phone_digits(uniques: pd.Series) -> pd.Series:
     return digits.where(digits.str.len() >= 6, "")
 
 
+def fold_words(values: pd.Series) -> pd.Series:
+    """Case-folded words, punctuation and underscores as single spaces ('Totaal:' → 'totaal', 'WALK_IN' and
+    'Walk-In' → 'walk in'), vectorised."""
+    return values.astype(str).str.casefold().str.replace(r"[\W_]+", " ", regex=True).str.strip()
+
+
 def fold_name(values: TextLike) -> pd.Series:
     """Case-folded name with runs of white space collapsed."""
     return per_unique(values, _fold_text)
