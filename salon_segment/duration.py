@@ -8,7 +8,6 @@ is checked by ``check_span``. Errors are ValueError with one sentence that says 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -66,36 +65,6 @@ def check_span(as_of: pd.Timestamp, duration: Duration, option: str) -> None:
             f"{option} {duration.text} reaches back to {start:%Y-%m-%d}, before {EARLIEST:%Y-%m-%d}; "
             "give a shorter duration or a later --as-of."
         )
-
-
-_DATE_RE = re.compile(r"^\s*(\d{1,4})-(\d{1,2})-(\d{1,2})\s*$")
-
-
-def parse_date(text: str) -> dt.date:
-    """A command-line date YYYY-MM-DD in 1900-01-01 … 2200-12-31; ValueError with one sentence otherwise."""
-    match = _DATE_RE.match(str(text))
-    if not match:
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {text!r}")
-    year, month, day = (int(g) for g in match.groups())
-    if not EARLIEST.year <= year <= LATEST.year:
-        raise ValueError(f"the year {year} in {text.strip()!r} is outside {EARLIEST.year}–{LATEST.year}")
-    if not 1 <= month <= 12:
-        raise ValueError(f"{text.strip()!r} has month {month}; months run from 01 to 12 (YYYY-MM-DD)")
-    last = calendar.monthrange(year, month)[1]
-    if day == 0:
-        raise ValueError(f"{text.strip()!r} has day 00; days run from 01 (YYYY-MM-DD)")
-    if day > last:
-        name = calendar.month_name[month]
-        if month == 2 and day == 29:
-            raise ValueError(f"{text.strip()!r} does not exist: {year} is not a leap year, February {year} has 28 days")
-        raise ValueError(f"{text.strip()!r} does not exist: {name} has no {_ordinal(day)} (it has {last} days)")
-    return dt.date(year, month, day)
-
-
-def _ordinal(number: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 21st, 31st."""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 _ORDER_FORMS = re.compile(

@@ -22,7 +22,6 @@ from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import _, translate_message
 from salon_segment.presentation import preserved
 
-EXIT_USER_ERROR = 1
 EXIT_UNEXPECTED = 3
 EXIT_INTERRUPTED = 130
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pandas as pd
 from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -26,7 +25,6 @@ from salon_segment.scoring import clients as C
 from salon_segment.scoring.analysis import Analysis
 from salon_segment.scoring.prune import PrunePlan
 
-CALL_LIST_ROWS = 15
 TOP_CLIENTS = 10
 
 
@@ -160,10 +158,6 @@ def _segments(analysis: Analysis) -> RenderableType:
             continue
         approaches.add_row(segment_label(segment), segment_approach(segment))
     return Group(table, approaches)
-
-
-def _contact(row: pd.Series) -> str:
-    return row[L.PHONE] or row[L.EMAIL] or "–"
 
 
 def _top_clients(analysis: Analysis) -> RenderableType:

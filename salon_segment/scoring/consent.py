@@ -23,11 +23,3 @@ def client_consent(ledger: pd.DataFrame, client_list: pd.DataFrame | None = None
     answer = said_no.map({True: L.CONSENT_NO, False: L.CONSENT_YES}).astype(object)
     answer.index.name = L.CLIENT
     return answer.rename(L.CONSENT)
-
-
-def has_consent_column(ledger: pd.DataFrame, client_list: pd.DataFrame | None = None) -> bool:
-    """Whether any export row says anything about marketing consent."""
-    said = ledger[L.CONSENT].astype(object).isin([L.CONSENT_YES, L.CONSENT_NO]).any()
-    if client_list is not None and not client_list.empty and L.CONSENT in client_list.columns:
-        said = said or client_list[L.CONSENT].astype(object).isin([L.CONSENT_YES, L.CONSENT_NO]).any()
-    return bool(said)

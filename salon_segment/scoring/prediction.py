@@ -3,7 +3,6 @@ beside it, and the salon's own lost threshold (see docs/prediction.md for the mo
 
 from __future__ import annotations
 
-import math
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -137,8 +136,7 @@ def predict(
         clients=result.clients[[*CLIENT_COLUMNS, YEARLY_VALUE, USUAL_INTERVAL]],
         segments=_segment_table(clients, result.clients, earlier),
         backtest=checked,
-        lost_threshold_days=None if threshold is None or (isinstance(threshold, float) and math.isnan(threshold))
-        else int(threshold),
+        lost_threshold_days=threshold,
     )
 
 
