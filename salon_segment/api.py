@@ -17,14 +17,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Union
 
 import pandas as pd
 
-from salon_segment.duration import EARLIEST, LATEST, Duration, parse_duration
+from salon_segment.duration import EARLIEST, LATEST, Duration, date_parts, parse_duration
 from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import _
 from salon_segment.importers import ImportOptions, ImportResult, read_exports
@@ -80,25 +79,16 @@ def _imported(inputs: Inputs, options: ImportOptions | None, rules: Rules | None
     return read(inputs, options=options, rules=rules, **reading)  # type: ignore[arg-type]
 
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DAY_FIRST_DATE = re.compile(r"(\d{1,2})([-./])(\d{1,2})\2(\d{4})")
-
-
 def as_of_date(value: dt.date | str) -> pd.Timestamp:
     """An as_of given to the library: a date, or text as the command line takes it — YYYY-MM-DD, or day first
     (20-11-2026, 20.11.2026, 20/11/2026), never month first — in 1900–2200; ValueError (TypeError) otherwise."""
     if isinstance(value, dt.date):  # datetime and pd.Timestamp are dates too
         day = dt.date(value.year, value.month, value.day)
     elif isinstance(value, str):
-        text = value.strip()
-        iso, day_first = _ISO_DATE.fullmatch(text), _DAY_FIRST_DATE.fullmatch(text)
-        if iso:
-            year, month, number = (int(g) for g in iso.groups())
-        elif day_first:
-            number, month, year = int(day_first.group(1)), int(day_first.group(3)), int(day_first.group(4))
-        else:
+        parts = date_parts(value.strip(), "-./")
+        if parts is None:
             raise ValueError(f"as_of {value!r}: expected a date such as 2026-11-20 or 20-11-2026 (day first).")
-        day = dt.date(year, month, number)  # ValueError for an impossible day
+        day = dt.date(*parts)  # ValueError for an impossible day
     else:
         raise TypeError(f"as_of must be a date or a text such as 2026-11-20, not {type(value).__name__}.")
     if not EARLIEST <= day <= LATEST:

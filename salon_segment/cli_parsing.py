@@ -27,8 +27,6 @@ from salon_segment.i18n import (
 
 EXIT_USAGE = 2
 _ARGV: dict[str, str | None] = {"lang": None}  # --lang as the console script found it in sys.argv
-ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-DAY_FIRST = r"(\d{{1,2}})([{separators}])(\d{{1,2}})\2(\d{{4}})"  # 20-11-2026 (nl), 20.11.2026 (ru)
 DAY_FIRST_SEPARATORS = "-."  # accepted in every language; the report language's own separator is added
 
 
@@ -78,17 +76,16 @@ def parse_date(value: str | None, option: str = "--as-of") -> dt.date | None:
     text = value.strip()
     local = _local_form()
     separators = DAY_FIRST_SEPARATORS + (local[1] if local and local[1] not in DAY_FIRST_SEPARATORS else "")
-    iso, day_first = ISO.fullmatch(text), re.fullmatch(DAY_FIRST.format(separators=re.escape(separators)), text)
-    if iso:
-        year, month, day = (int(g) for g in iso.groups())
-    elif day_first:
-        day, month, year = int(day_first.group(1)), int(day_first.group(3)), int(day_first.group(4))
-    else:
+    from salon_segment.duration import date_parts  # not at import: duration imports pandas, --help must not
+
+    parts = date_parts(text, separators)
+    if parts is None:
         raise typer.BadParameter(
             _("{option} {value}: expected a date such as {examples}.").format(
                 option=option, value=value, examples=date_examples()
             )
         )
+    year, month, day = parts
     if not 1 <= month <= 12:
         raise typer.BadParameter(
             _("{option} {value}: there is no month {month}.").format(option=option, value=value, month=month)

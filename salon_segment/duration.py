@@ -88,3 +88,21 @@ def parse_date_format(text: str) -> bool:
         if {first[0], second[0]} == {"d", "m"}:
             return first.startswith("m")
     raise ValueError(f"expected {DATE_FORMAT_FORMS}, got {text!r}")
+
+
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+DAY_FIRST_DATE = r"(\d{{1,2}})([{separators}])(\d{{1,2}})\2(\d{{4}})"  # 20-11-2026 (nl), 20.11.2026 (ru)
+
+
+def date_parts(text: str, day_first_separators: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written YYYY-MM-DD or day first with one of the separators (never month
+    first); None for any other text. The numbers are not checked: the callers say what is wrong in their words."""
+    iso = ISO_DATE.fullmatch(text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+        return year, month, day
+    pattern = DAY_FIRST_DATE.format(separators=re.escape(day_first_separators))
+    day_first = re.fullmatch(pattern, text)
+    if day_first:
+        return int(day_first.group(4)), int(day_first.group(3)), int(day_first.group(1))
+    return None
