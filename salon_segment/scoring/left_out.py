@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from salon_segment import ledger as L
+from salon_segment.scoring.visits import completed_mask
 
 LINE_TYPE = "line_type"  # a ledger line type (gift_card, membership, deposit, tip, fee, other)
 LINES = "lines"
@@ -33,12 +34,6 @@ class LeftOut:
     unknown_status_lines: int  # lines whose status word no profile knows: not visits
 
 
-def _revenue_lines(frame: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
-    return (
-        (frame[L.STATUS] == L.COMPLETED) & (frame[L.DATE] <= as_of) & frame[L.KIND].isin(L.REVENUE_TYPES)
-    ).to_numpy()
-
-
 def left_out(
     ledger: pd.DataFrame, *, as_of: pd.Timestamp, client_revenue: float, walk_ins: pd.DataFrame | None = None
 ) -> LeftOut:
@@ -55,7 +50,7 @@ def left_out(
         }
     )
     if walk_ins is not None and not walk_ins.empty:
-        sold = walk_ins.loc[_revenue_lines(walk_ins, as_of)]
+        sold = walk_ins.loc[completed_mask(walk_ins, as_of)]
         lines, revenue = len(sold), float(sold[L.AMOUNT].sum())
     else:
         lines, revenue = 0, 0.0
