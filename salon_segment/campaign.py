@@ -11,7 +11,6 @@ phone in international E.164 form (``+31612345678``, what SMS tools need), and a
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from salon_segment import ledger as L
+from salon_segment.i18n import territory_from_environment
 
 FIRST_NAME = "First Name"
 LAST_NAME = "Last Name"
@@ -67,12 +67,7 @@ def resolve_country(configured: str | None, environ: Mapping[str, str] | None = 
     ('nl_NL.UTF-8' → NL), else None."""
     if configured:
         return configured.upper()
-    environ = os.environ if environ is None else environ
-    for variable in ("LC_ALL", "LC_TELEPHONE", "LANG"):
-        match = re.match(r"[a-z]{2,3}_([A-Z]{2})", environ.get(variable, ""))
-        if match:
-            return match.group(1)
-    return None
+    return territory_from_environment("LC_TELEPHONE", environ)
 
 
 def e164(phones: pd.Series, country: str | None) -> pd.Series:

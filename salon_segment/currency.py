@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from salon_segment.i18n import territory_from_environment
+
 MONEY_FIELDS = ("amount", "total_spent", "service_spent", "product_spent")
 # marker (matched as a whole word where it is made of letters) → ISO code
 MARKERS: dict[str, str] = {
@@ -55,14 +57,9 @@ def from_environment(environ: Mapping[str, str] | None = None) -> str | None:
     """The currency of the LANG/LC_ALL territory ('nl_NL.UTF-8' → EUR, 'ru_RU' → RUB), if any."""
     from babel.numbers import get_territory_currencies
 
-    environ = os.environ if environ is None else environ
-    for variable in ("LC_ALL", "LC_MONETARY", "LANG"):
-        match = re.match(r"[a-z]{2,3}_([A-Z]{2})", environ.get(variable, ""))
-        if match:
-            codes = get_territory_currencies(match.group(1))
-            if codes:
-                return str(codes[0])
-    return None
+    territory = territory_from_environment("LC_MONETARY", environ)
+    codes = get_territory_currencies(territory) if territory else []
+    return str(codes[0]) if codes else None
 
 
 def resolve(reports: Sequence[Any], configured: str | None, environ: Mapping[str, str] | None = None) -> str | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -170,6 +171,17 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str |
         code = normalise_language(environ.get(variable, ""))
         if code:
             return code
+    return None
+
+
+def territory_from_environment(category: str, environ: Mapping[str, str] | None = None) -> str | None:
+    """The territory of the first of LC_ALL, ``category`` (LC_MONETARY, LC_TELEPHONE…), LANG that names one
+    ('nl_NL.UTF-8' → 'NL'): the salon's country when the config does not say."""
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", category, "LANG"):
+        match = re.match(r"[a-z]{2,3}_([A-Z]{2})", environ.get(variable, ""))
+        if match:
+            return match.group(1)
     return None
 
 

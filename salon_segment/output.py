@@ -83,15 +83,21 @@ def _resolved(path: Path) -> Path:
     return Path(os.path.realpath(os.path.abspath(path)))
 
 
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file: the same resolved path, or the same file through a hard link or mount."""
+    if _resolved(Path(first)) == _resolved(Path(second)):
+        return True
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
 def check_output_path(path: Path, *, inputs: Iterable[Path] = (), force: bool = False) -> Path:
     """Refuse an output that is one of the inputs, or that exists already unless ``force``."""
     path = Path(path)
-    resolved = _resolved(path)
     for source in inputs:
-        same = _resolved(Path(source)) == resolved
-        with suppress(OSError):
-            same = same or os.path.samefile(source, path)
-        if same:
+        if same_file(source, path):
             raise OutputError(f"{path}: refusing to write over an input file; choose another output name.")
     if (path.exists() or path.is_symlink()) and not force:
         raise OutputError(f"{path}: already exists; choose another name or pass --force to replace it.")
@@ -111,12 +117,10 @@ def check_distinct_outputs(paths: Iterable[Path | None]) -> None:
                 f"{path}: the same output file is given twice (also as {seen[key]}); give each output its own name."
             )
         for earlier in seen.values():
-            with suppress(OSError):
-                if os.path.samefile(earlier, path):
-                    raise OutputError(
-                        f"{path}: the same output file is given twice (also as {earlier}); "
-                        "give each output its own name."
-                    )
+            if same_file(earlier, path):
+                raise OutputError(
+                    f"{path}: the same output file is given twice (also as {earlier}); give each output its own name."
+                )
         seen[key] = Path(path)
 
 

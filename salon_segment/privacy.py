@@ -22,6 +22,7 @@ import pandas as pd
 from salon_segment import ledger as L
 from salon_segment.errors import ConfigError
 from salon_segment.i18n import _
+from salon_segment.output import same_file
 
 APP_NAME = "salon-segment"
 KEY_FILE_NAME = "pseudonym.key"  # in the user's config folder (default_key_path)
@@ -141,10 +142,7 @@ def load_or_create_key(path: Path) -> bytes:
 def _refuse_an_input(key_file: Path, inputs: Sequence[Path]) -> None:
     """Refuse a key file that is one of the input exports (its contents would silently become the key)."""
     for source in inputs:
-        same = key_file.absolute() == Path(source).absolute()
-        with contextlib.suppress(OSError):
-            same = same or os.path.samefile(source, key_file)
-        if same:
+        if same_file(source, key_file):
             raise ConfigError(f"{key_file}: the pseudonym key file is one of the input exports; name another file.")
 
 
