@@ -106,8 +106,8 @@ def analyze(
         write_excel(target, report, loaded.presentation)
     if quiet:
         return
-    def document() -> dict[str, Any]:  # built only for --format json: per-client records are not cheap
-        return report.to_dict() if campaign is None else {**report.to_dict(), "campaign": campaign}
+    def document() -> str:  # built only for --format json: per-client records are not cheap
+        return report.to_json(None if campaign is None else {"campaign": campaign})
 
     show(loaded.presentation, output_format, document, lambda: analysis_view(report, target))
 

@@ -101,17 +101,19 @@ def analysed_over(
 def show(
     presentation: Presentation,
     output_format: OutputFormat,
-    document: dict[str, Any] | Callable[[], dict[str, Any]],
+    document: dict[str, Any] | Callable[[], dict[str, Any] | str],
     view: Callable[[], Any],
 ) -> None:
     """Print the JSON document, or the terminal view rendered in the presentation's language and currency.
 
-    ``document`` may be a function that builds it: then it is built only when JSON is asked for."""
+    ``document`` may be a function that builds it (or its JSON text): then it is built only when JSON is asked
+    for."""
     progress.end()
     if output_format is OutputFormat.json:
         from salon_segment.render.json_report import json_text
 
-        typer.echo(json_text(document() if callable(document) else document))
+        built = document() if callable(document) else document
+        typer.echo(built if isinstance(built, str) else json_text(built))
         return
     with using(presentation):
         presentation.console().print(view())

@@ -17,6 +17,7 @@ from rich.text import Text
 from salon_segment.i18n import _
 from salon_segment.render import formatting as F
 from salon_segment.render.columns import CLIENT_RECORD
+from salon_segment.render.json_writer import Records
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.backtest import Backtest
 from salon_segment.scoring.prediction import Prediction
@@ -80,7 +81,12 @@ def forecast_document(prediction: Prediction | None, lost_after_months: int) -> 
 
 
 def client_records(clients: pd.DataFrame) -> list[dict[str, Any]]:
-    """Per-client forecast figures for JSON (client key, segment, last visit, p_return, …), column-wise."""
+    """Per-client forecast figures for JSON (client key, segment, last visit, p_return, …)."""
+    return list(client_columns(clients))
+
+
+def client_columns(clients: pd.DataFrame) -> Records:
+    """``client_records`` held column-wise (built column by column; JSON text is written from the columns)."""
     frame = clients.loc[clients[C.VISITS] > 0, [c for c in CLIENT_KEYS if c in clients.columns]]
     columns = []
     for column in frame.columns:
@@ -94,8 +100,7 @@ def client_records(clients: pd.DataFrame) -> list[dict[str, Any]]:
         if missing.any():
             plain = [None if gone else value for value, gone in zip(plain, missing.tolist(), strict=True)]
         columns.append(plain)
-    keys = list(frame.columns)
-    return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
+    return Records(tuple(frame.columns), tuple(columns))
 
 
 def forecast_warnings(prediction: Prediction | None) -> list[str]:
