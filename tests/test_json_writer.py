@@ -122,3 +122,23 @@ def test_json_text_of_a_document_with_many_clients(clients: list[dict[str, objec
     if all(tuple(c) == keys for c in clients) and clients:
         table = Records(keys, tuple([c[k] for c in clients] for k in keys))
         assert json_text({**document, "clients": table}) == expected
+
+
+def test_analyze_as_json_loads_neither_rich_nor_openpyxl():
+    """Start-up: the JSON of analyze needs no terminal or Excel code."""
+    import subprocess
+    import sys
+
+    from tests.helpers import EXAMPLES
+
+    code = (
+        "import sys\n"
+        "from salon_segment.cli import main\n"
+        f"sys.argv = ['salon-segment', 'analyze', {str(EXAMPLES / 'salon-en.csv')!r}, '--format', 'json',"
+        " '--as-of', '2026-11-20']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('rich', 'openpyxl') if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout)["call_list"]
+    assert done.stderr.strip().splitlines()[-1] == "[]"

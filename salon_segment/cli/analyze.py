@@ -76,7 +76,7 @@ def analyze(
     check_campaign_list(campaign_list)
     check_campaign_out(campaign_out, reading.pseudonymize)
     check_outputs([clients_out, rejects_out, campaign_out], files, reading, force)
-    loaded = load(files, reading, quiet=quiet)
+    loaded = load(files, reading)
     resolved_as_of = api.resolve_as_of(loaded.imported, as_of_date)
     target = excel_target(excel, resolved_as_of, files, reading, force)  # checked before anything is written
     check_distinct_outputs([clients_out, rejects_out, target, campaign_out])

@@ -29,14 +29,13 @@ class Loaded:
 
 
 def load(
-    files: list[Path], reading: Reading, *, need_rows: bool = True, quiet: bool = False, keep_snapshots: bool = False
+    files: list[Path], reading: Reading, *, need_rows: bool = True, keep_snapshots: bool = False
 ) -> Loaded:
     """Settings, the presentation (activated: messages from here on are in the report language) and the inputs.
 
     The inputs' bytes are kept only when a cleaned copy will be cut from them (``keep_snapshots``).
     """
-    progress.begin(files, quiet=quiet)  # first, before the heavy imports: the stage shows within a second
-    from salon_segment import api
+    from salon_segment import api  # the progress line is already up: every command starts it (cli._run)
     from salon_segment.config import load_settings
     from salon_segment.currency import resolve as resolve_currency
     from salon_segment.i18n import language, resolve_language, set_language

@@ -12,13 +12,9 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from rich import box
-from rich.console import RenderableType
-from rich.table import Table
-from rich.text import Text
 
 from salon_segment import ledger as L
 from salon_segment.i18n import _, babel_locale, language
@@ -30,6 +26,9 @@ from salon_segment.render.segment_labels import client_labels, segment_approach
 from salon_segment.scoring import clients as C
 from salon_segment.scoring import rhythm as R
 from salon_segment.scoring.analysis import Analysis
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 OVERDUE, RECENTLY_LOST, AT_RISK, DUE_CATEGORY = "overdue", "recently_lost", "at_risk", "due_category"
 DUE = "due_categories"  # per row: the treatment categories the client is due for (scoring.rhythm)
@@ -210,6 +209,10 @@ def call_columns(frame: pd.DataFrame) -> Records:
 
 def call_list_view(frame: pd.DataFrame, *, excel: str | None = None, rows: int = TERMINAL_ROWS) -> RenderableType:
     """The first ``rows`` of the call list, with 'and N more in the Excel file' (or how to see them all)."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     if frame.empty:
         return Text(_("Nobody to call this week: no client is overdue by their own rhythm."), style="italic")
     title = F.count("Call this week: {n} client", "Call this week: {n} clients", len(frame))

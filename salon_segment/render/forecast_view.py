@@ -6,13 +6,9 @@ Renders what ``scoring.prediction`` computed; computes nothing itself.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from rich import box
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
 
 from salon_segment.i18n import _
 from salon_segment.render import formatting as F
@@ -21,6 +17,9 @@ from salon_segment.render.json_writer import Records
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.backtest import Backtest
 from salon_segment.scoring.prediction import Prediction
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 CLIENT_KEYS = tuple(column.key for column in CLIENT_RECORD)
 
@@ -118,6 +117,11 @@ def forecast_warnings(prediction: Prediction | None) -> list[str]:
 
 def forecast_view(prediction: Prediction | None) -> RenderableType:
     """Next horizon: expected visits and revenue per segment, with last horizon's check beside them."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     if prediction is None:
         return Text("")
     title = _("Next {days} days: expected visits and revenue").format(days=prediction.horizon_days)
@@ -162,6 +166,11 @@ def forecast_view(prediction: Prediction | None) -> RenderableType:
 
 def backtest_view(prediction: Prediction) -> RenderableType:
     """The back-test as a table: the forecast, BG/NBD, the lost rule and days since the last visit side by side."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     check = prediction.backtest
     title = _("Forecast made {fitted}, checked against {start} – {end}").format(
         fitted=F.date(check.fitted_at), start=F.date(check.fitted_at + pd.Timedelta(days=1)), end=F.date(check.as_of)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+import pandas as pd
 
 from salon_segment.i18n import _, ngettext
 from salon_segment.importers import FileReport
@@ -144,13 +147,30 @@ def prune_figures(plan: PrunePlan) -> dict[str, Any]:
     }
 
 
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """JSON-ready rows: dates as YYYY-MM-DD, missing as null, money rounded to cents."""
+    out = []
+    for record in frame.to_dict("records"):
+        clean = {}
+        for key, value in record.items():
+            if isinstance(value, pd.Timestamp):
+                value = value.strftime("%Y-%m-%d")
+            elif value is pd.NaT or value is None or (isinstance(value, float) and math.isnan(value)):
+                value = None
+            elif hasattr(value, "item"):
+                value = value.item()
+            if isinstance(value, float):
+                value = round(value, 6)
+            clean[str(key)] = value
+        out.append(clean)
+    return out
+
+
 def report_document(report: Report, *, columns: bool = False) -> dict[str, Any]:
     """The JSON document of ``analyze``: the analysis, the files read, the prune figures, where clients come from.
 
     ``columns``: the call list and the per-client records as :class:`Records` (for :func:`json_text`, which writes
     them faster), not lists of dicts."""
-    from salon_segment.render.insights_view import records
-
     document = analysis_document(
         report.analysis, report.files, report.prune_plan, currency=report.currency, columns=columns
     )
