@@ -38,8 +38,8 @@ WEEK = 7
 
 
 class Phrases:
-    """The words of the reasons. On a long list the same counts, spans and amounts recur: ``Phrases.memo()`` builds
-    each distinct one once (the text is the same either way)."""
+    """The words of the reasons. On a long list the same counts, spans and amounts recur: ``Phrases(memo=True)``
+    builds each distinct one once (the text is the same either way)."""
 
     def __init__(self, memo: bool = False) -> None:
         wrap = functools.lru_cache(maxsize=None) if memo else (lambda function: function)

@@ -24,9 +24,10 @@ from salon_segment.cells import clean_text
 EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
 CHUNK_ROWS = 20_000
 SHEET_DATA_END = b"</sheetData>"
-# zlib level of the sheets with rows: 1 deflates their repetitive XML about three times faster than the default
-# (6), for a file about a fifth larger; the cells are the same
-ROWS_COMPRESSION = 1
+# zlib level of the sheets with rows: 2 deflates their repetitive XML about three times faster than the default
+# (6), for a file about a fifth larger (100,000 clients: 132 MB of XML in 0.7 s instead of 2.4 s, 19.6 MB
+# instead of 15.9 MB; level 1 is no faster and larger); the cells are the same
+ROWS_COMPRESSION = 2
 
 
 @dataclass(frozen=True)
