@@ -142,3 +142,8 @@ def test_analyze_as_json_loads_neither_rich_nor_openpyxl():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout)["call_list"]
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_key_json_cannot_write_raises_as_json_does():
+    with pytest.raises(TypeError, match="keys must be str, int, float, bool or None"):
+        indented({(1, 2): 1})
