@@ -147,3 +147,17 @@ def test_analyze_as_json_loads_neither_rich_nor_openpyxl():
 def test_a_key_json_cannot_write_raises_as_json_does():
     with pytest.raises(TypeError, match="keys must be str, int, float, bool or None"):
         indented({(1, 2): 1})
+
+
+@pytest.mark.parametrize("name", ["salon-nl.csv", "fresha-sales.csv", "client-list.csv"])
+def test_report_to_json_is_the_text_of_to_dict(name):
+    """What --format json prints (written from the columns) is the JSON of Report.to_dict()."""
+    import salon_segment
+    from tests.helpers import EXAMPLES
+
+    report = salon_segment.analyze(EXAMPLES / name, as_of="2026-11-20")
+    document = report.to_dict()
+    assert isinstance(document["clients"], list)
+    assert isinstance(document["call_list"], list)
+    assert report.to_json() == json_text(document)
+    assert report.to_json({"campaign": {"written": 3}}) == json_text({**document, "campaign": {"written": 3}})
