@@ -19,7 +19,7 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 import pandas as pd
 
@@ -29,6 +29,9 @@ from salon_segment.i18n import _
 from salon_segment.importers import ImportOptions, ImportResult, read_exports
 from salon_segment.report import Inspection, PruneResult, Report
 from salon_segment.rules import Rules
+
+if TYPE_CHECKING:
+    from salon_segment.scoring.prune import PrunePlan
 
 PathLike = Union[str, "os.PathLike[str]"]
 Inputs = Union[PathLike, Sequence[PathLike], ImportResult]
@@ -140,16 +143,19 @@ def analyze(
     horizon: str | Duration = DEFAULT_HORIZON,
     pseudonym_key: bytes | None = None,
     today: dt.date | None = None,
+    prune_plan: PrunePlan | None = None,
 ) -> Report:
     """Analyse exports (paths, or an :class:`ImportResult` from :func:`read`) as of a date.
 
     ``currency`` is the fallback when the data names none (the data's own sign or code wins; then LANG's
     territory). ``horizon`` is the forecast window. Without ``as_of`` the latest completed visit dated on or
-    before ``today`` is used.
+    before ``today`` is used. ``prune_plan``: the prune figures to report, when the caller has them already
+    (:func:`prune` on the same inputs); else they are computed at ``rules.prune_inactive``.
     """
     from salon_segment.currency import resolve as resolve_currency
     from salon_segment.scoring import analyze as score
-    from salon_segment.scoring.prune import can_prune, prune_plan
+    from salon_segment.scoring.prune import can_prune
+    from salon_segment.scoring.prune import prune_plan as plan_of
 
     imported = _imported(inputs, options, rules, pseudonym_key=pseudonym_key)
     rules = rules or (options.rules if options is not None else Rules())
@@ -162,17 +168,15 @@ def analyze(
         walk_ins=imported.walk_ins,
         horizon_days=horizon_days(horizon, resolved),
     )
-    plan = (
-        prune_plan(
+    plan = prune_plan
+    if plan is None and can_prune(imported.ledger, imported.client_list):  # else a client summary report without
+        plan = plan_of(  # dates: no prune figures, said under "not available"
             imported.ledger,
             as_of=resolved,
             inactive=parse_duration(rules.prune_inactive),
             client_list=imported.client_list,
             contacts=analysis.clients.set_index("client")[["client_name", "email", "phone"]],
         )
-        if can_prune(imported.ledger, imported.client_list)
-        else None  # a client summary report without dates: no prune figures, said under "not available"
-    )
     return Report(
         analysis=analysis,
         imported=imported,

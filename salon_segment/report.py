@@ -145,6 +145,17 @@ class Report:
         with using(dataclasses.replace(active(), currency=self.currency)):
             return report_document(self)
 
+    def to_json(self, extra: dict[str, Any] | None = None) -> str:
+        """``to_dict()`` (and ``extra``'s keys after it) as the JSON text the command prints; written from the
+        table columns, without a dict per client."""
+        import dataclasses
+
+        from salon_segment.presentation import active, using
+        from salon_segment.render.json_report import json_text, report_document
+
+        with using(dataclasses.replace(active(), currency=self.currency)):
+            return json_text({**report_document(self, columns=True), **(extra or {})})
+
 
 @dataclass(frozen=True)
 class PruneResult:

@@ -65,3 +65,28 @@ def test_without_a_forecast_the_list_is_overdue_clients_and_recently_lost_regula
     assert len(lost) and lost["days_overdue"].isna().all() and lost["reason"].str.contains("days ago").all()
     assert calls.loc[calls["reason_code"] == "overdue", "days_overdue"].gt(0).all()
     assert calls["revenue_12m"].is_monotonic_decreasing
+
+
+def test_the_call_list_is_built_once_per_analysis_and_language():
+    """The terminal, the JSON, the Excel sheet and the campaign file of one run share one call list; another
+    language or currency builds its own (the reasons are words and amounts)."""
+    import salon_segment
+    from salon_segment.presentation import Presentation, using
+    from salon_segment.render.call_list_view import call_list, call_records
+
+    report = salon_segment.analyze(NL, as_of="2026-11-20")
+    with using(Presentation(language="en", currency="EUR")):
+        first = call_list(report.analysis)
+        assert call_list(report.analysis) is first
+        english = call_records(first)
+    with using(Presentation(language="nl", currency="EUR")):
+        dutch = call_records(call_list(report.analysis))
+    with using(Presentation(language="en", currency=None)):
+        plain = call_records(call_list(report.analysis))
+    assert [r["client"] for r in dutch] == [r["client"] for r in english]
+    assert [r["reason"] for r in dutch] != [r["reason"] for r in english]
+    assert [r["reason"] for r in plain] != [r["reason"] for r in english]
+    again = salon_segment.analyze(NL, as_of="2026-11-20")
+    with using(Presentation(language="en", currency="EUR")):
+        assert call_list(again.analysis) is not first
+        assert call_records(call_list(again.analysis)) == english

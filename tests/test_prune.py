@@ -252,3 +252,35 @@ def test_several_inputs_write_one_cleaned_file_each_into_a_folder(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["salon-en.csv", "salon-nl.csv"]
     document = json.loads(result.output)
     assert [f["rows"] == f["kept"] + f["removed"] for f in document["files"]] == [True, True]
+
+
+def test_prune_with_excel_computes_the_plan_once(tmp_path, monkeypatch):
+    """The workbook's analysis reports this run's prune figures: the plan is not computed a second time."""
+    from openpyxl import load_workbook
+
+    from salon_segment.scoring import prune as prune_module
+
+    calls = []
+    original = prune_module.prune_plan
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs.get("inactive"))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(prune_module, "prune_plan", counted)
+    book = tmp_path / "summary.xlsx"
+    argv = ["prune", str(EXAMPLES / "salon-nl.csv"), "--inactive", "18m", "--as-of", "2026-11-20", "--excel", str(book)]
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 0, result.output
+    assert calls == [parse_duration("18m")]
+    assert len(load_workbook(book)["Prune"]["A"]) > 1
+
+
+def test_analyze_reports_a_plan_it_is_given():
+    import salon_segment
+
+    path = EXAMPLES / "salon-nl.csv"
+    plan = salon_segment.prune(path, inactive="6m", as_of="2026-11-20").plan
+    report = salon_segment.analyze(path, as_of="2026-11-20", prune_plan=plan)
+    assert report.prune_plan is plan
+    assert salon_segment.analyze(path, as_of="2026-11-20").prune_plan.inactive == parse_duration("24m")

@@ -65,3 +65,31 @@ def test_a_sheet_without_sheet_data_is_refused(tmp_path):
     workbook.save(buffer)
     with pytest.raises(ValueError, match=r"xl/styles\.xml"):
         splice_rows(buffer, tmp_path / "x.xlsx", {"xl/styles.xml": [CellColumn(pd.Series([1]), "number")]})
+
+
+def test_numbers_are_written_as_openpyxl_writes_them():
+    """Whole numbers take a shortcut; every value still reads as '%.16g' gives it (-0.0 and 10^15 included)."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.lists(st.floats(allow_nan=True, allow_infinity=True) | st.integers(-(10**17), 10**17).map(float)))
+    def check(values):
+        texts, missing = sheet_rows._numbers(CellColumn(pd.Series(values, dtype=float), "number"))
+        for value, text, gone in zip(values, texts, missing, strict=True):
+            assert gone == (not math.isfinite(value))
+            if not gone:
+                assert text == "%.16g" % value  # noqa: UP031  (what openpyxl does)
+
+    check()
+    texts, _missing = sheet_rows._numbers(CellColumn(pd.Series([-0.0, 0.0, 1e15, 3.0, 2.5]), "number"))
+    assert texts == ["-0", "0", "1000000000000000", "3", "2.5"]
+
+
+def test_text_is_escaped_for_xml_column_by_column():
+    cells = sheet_rows._cells(CellColumn(pd.Series(["a&b", "", "<x>", "plain"]), "text"), "B", ["2", "3", "4", "5"])
+    assert cells == [
+        '<c r="B2" t="inlineStr"><is><t xml:space="preserve">a&amp;b</t></is></c>',
+        "",
+        '<c r="B4" t="inlineStr"><is><t xml:space="preserve">&lt;x&gt;</t></is></c>',
+        '<c r="B5" t="inlineStr"><is><t xml:space="preserve">plain</t></is></c>',
+    ]

@@ -76,7 +76,7 @@ def analyze(
     check_campaign_list(campaign_list)
     check_campaign_out(campaign_out, reading.pseudonymize)
     check_outputs([clients_out, rejects_out, campaign_out], files, reading, force)
-    loaded = load(files, reading, quiet=quiet)
+    loaded = load(files, reading)
     resolved_as_of = api.resolve_as_of(loaded.imported, as_of_date)
     target = excel_target(excel, resolved_as_of, files, reading, force)  # checked before anything is written
     check_distinct_outputs([clients_out, rejects_out, target, campaign_out])
@@ -106,8 +106,8 @@ def analyze(
         write_excel(target, report, loaded.presentation)
     if quiet:
         return
-    def document() -> dict[str, Any]:  # built only for --format json: per-client records are not cheap
-        return report.to_dict() if campaign is None else {**report.to_dict(), "campaign": campaign}
+    def document() -> str:  # built only for --format json: per-client records are not cheap
+        return report.to_json(None if campaign is None else {"campaign": campaign})
 
     show(loaded.presentation, output_format, document, lambda: analysis_view(report, target))
 

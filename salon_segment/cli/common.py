@@ -29,14 +29,13 @@ class Loaded:
 
 
 def load(
-    files: list[Path], reading: Reading, *, need_rows: bool = True, quiet: bool = False, keep_snapshots: bool = False
+    files: list[Path], reading: Reading, *, need_rows: bool = True, keep_snapshots: bool = False
 ) -> Loaded:
     """Settings, the presentation (activated: messages from here on are in the report language) and the inputs.
 
     The inputs' bytes are kept only when a cleaned copy will be cut from them (``keep_snapshots``).
     """
-    progress.begin(files, quiet=quiet)  # first, before the heavy imports: the stage shows within a second
-    from salon_segment import api
+    from salon_segment import api  # the progress line is already up: every command starts it (cli._run)
     from salon_segment.config import load_settings
     from salon_segment.currency import resolve as resolve_currency
     from salon_segment.i18n import language, resolve_language, set_language
@@ -101,17 +100,19 @@ def analysed_over(
 def show(
     presentation: Presentation,
     output_format: OutputFormat,
-    document: dict[str, Any] | Callable[[], dict[str, Any]],
+    document: dict[str, Any] | Callable[[], dict[str, Any] | str],
     view: Callable[[], Any],
 ) -> None:
     """Print the JSON document, or the terminal view rendered in the presentation's language and currency.
 
-    ``document`` may be a function that builds it: then it is built only when JSON is asked for."""
+    ``document`` may be a function that builds it (or its JSON text): then it is built only when JSON is asked
+    for."""
     progress.end()
     if output_format is OutputFormat.json:
         from salon_segment.render.json_report import json_text
 
-        typer.echo(json_text(document() if callable(document) else document))
+        built = document() if callable(document) else document
+        typer.echo(built if isinstance(built, str) else json_text(built))
         return
     with using(presentation):
         presentation.console().print(view())

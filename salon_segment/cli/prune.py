@@ -101,11 +101,11 @@ def prune(
     if keep_out is not None:
         counts = _write_cleaned_copies(result, keep_paths, files)
         written.extend(str(path) for path in keep_paths)
-    if target is not None:  # the workbook's analysis, with this run's prune figures
-        import dataclasses
-
-        report = api.analyze(imported, as_of=result.plan.as_of, rules=settings.rules, currency=settings.currency)
-        write_excel(target, dataclasses.replace(report, prune_plan=result.plan), loaded.presentation)
+    if target is not None:  # the workbook's analysis, with this run's prune figures (not computed again)
+        report = api.analyze(
+            imported, as_of=result.plan.as_of, rules=settings.rules, currency=settings.currency, prune_plan=result.plan
+        )
+        write_excel(target, report, loaded.presentation)
         written.append(str(target))
     from salon_segment.render.prune_view import prune_view
 

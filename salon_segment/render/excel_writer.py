@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+from salon_segment.cells import clean_text
 from salon_segment.i18n import babel_locale, date_pattern, language
 from salon_segment.output import inert, inert_text
 from salon_segment.render import formatting as F
@@ -64,7 +65,7 @@ def _phone_column(sheet: Any, values: pd.Series) -> CellColumn:
     text = values.fillna("").astype(str)
     template = WriteOnlyCell(sheet, value="")
     template.number_format, template.quotePrefix = "@", True
-    return CellColumn(text.where(phone_mask(text), inert_text(text)), "text", template.style_id)
+    return CellColumn(clean_text(text.where(phone_mask(text), inert_text(text))), "text", template.style_id, clean=True)
 
 
 def new_sheet(workbook: Workbook, title: str) -> Any:
@@ -116,7 +117,7 @@ class Writer:
     def _cell_column(self, sheet: Any, values: pd.Series, kind: str) -> CellColumn:
         """A column's cells: text made inert, numbers and dates typed, with the kind's number format."""
         if kind == "text":
-            return CellColumn(inert_text(values.fillna("").astype(str)), "text")
+            return CellColumn(inert_text(values.fillna("").astype(str)), "text", clean=True)
         if kind == "phone":
             return _phone_column(sheet, values)
         return CellColumn(values, "date" if kind == "date" else "number", self._style_id(sheet, kind))

@@ -6,20 +6,20 @@ Renders what ``scoring.prediction`` computed; computes nothing itself.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from rich import box
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
 
 from salon_segment.i18n import _
 from salon_segment.render import formatting as F
 from salon_segment.render.columns import CLIENT_RECORD
+from salon_segment.render.json_writer import Records
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.backtest import Backtest
 from salon_segment.scoring.prediction import Prediction
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 CLIENT_KEYS = tuple(column.key for column in CLIENT_RECORD)
 
@@ -80,7 +80,12 @@ def forecast_document(prediction: Prediction | None, lost_after_months: int) -> 
 
 
 def client_records(clients: pd.DataFrame) -> list[dict[str, Any]]:
-    """Per-client forecast figures for JSON (client key, segment, last visit, p_return, …), column-wise."""
+    """Per-client forecast figures for JSON (client key, segment, last visit, p_return, …)."""
+    return list(client_columns(clients))
+
+
+def client_columns(clients: pd.DataFrame) -> Records:
+    """``client_records`` held column-wise (built column by column; JSON text is written from the columns)."""
     frame = clients.loc[clients[C.VISITS] > 0, [c for c in CLIENT_KEYS if c in clients.columns]]
     columns = []
     for column in frame.columns:
@@ -94,8 +99,7 @@ def client_records(clients: pd.DataFrame) -> list[dict[str, Any]]:
         if missing.any():
             plain = [None if gone else value for value, gone in zip(plain, missing.tolist(), strict=True)]
         columns.append(plain)
-    keys = list(frame.columns)
-    return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
+    return Records(tuple(frame.columns), tuple(columns))
 
 
 def forecast_warnings(prediction: Prediction | None) -> list[str]:
@@ -113,6 +117,11 @@ def forecast_warnings(prediction: Prediction | None) -> list[str]:
 
 def forecast_view(prediction: Prediction | None) -> RenderableType:
     """Next horizon: expected visits and revenue per segment, with last horizon's check beside them."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     if prediction is None:
         return Text("")
     title = _("Next {days} days: expected visits and revenue").format(days=prediction.horizon_days)
@@ -157,6 +166,11 @@ def forecast_view(prediction: Prediction | None) -> RenderableType:
 
 def backtest_view(prediction: Prediction) -> RenderableType:
     """The back-test as a table: the forecast, BG/NBD, the lost rule and days since the last visit side by side."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     check = prediction.backtest
     title = _("Forecast made {fitted}, checked against {start} – {end}").format(
         fitted=F.date(check.fitted_at), start=F.date(check.fitted_at + pd.Timedelta(days=1)), end=F.date(check.as_of)

@@ -13,7 +13,7 @@ from functools import lru_cache
 import pandas as pd
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent, parse_pattern
+from babel.numbers import NumberPattern, format_currency, format_decimal, format_percent, parse_pattern
 
 from salon_segment.i18n import babel_locale, date_pattern, language, ngettext
 from salon_segment.presentation import current_currency, set_currency  # noqa: F401  (set_currency: re-exported)
@@ -30,6 +30,17 @@ def _locale() -> str:
     return babel_locale(language())
 
 
+@lru_cache(maxsize=16)
+def _babel(locale: str) -> Locale:
+    """The parsed Babel locale (Babel's own functions parse the code again on every call)."""
+    return Locale.parse(locale)
+
+
+@lru_cache(maxsize=64)
+def _pattern(pattern: str) -> NumberPattern:
+    return parse_pattern(pattern)
+
+
 def money(value: float | None, *, cents: bool = True) -> str:
     """Money in the salon's currency with the language's separators; ``cents=False`` for wide tables."""
     if is_missing(value):
@@ -38,7 +49,7 @@ def money(value: float | None, *, cents: bool = True) -> str:
     if currency is None:
         return number(float(value), 2 if cents else 0)
     if cents:
-        return format_currency(float(value), currency, locale=_locale())
+        return format_currency(float(value), currency, locale=_babel(_locale()))
     pattern = parse_pattern(Locale.parse(_locale()).currency_formats["standard"].pattern)
     pattern.frac_prec = (0, 0)
     return pattern.apply(
@@ -70,8 +81,8 @@ def number(value: float | None, digits: int = 1) -> str:
     """A plain number with ``digits`` decimals."""
     if is_missing(value):
         return MISSING
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(float(value), format=pattern, locale=_locale())
+    pattern = _pattern("#,##0" + ("." + "0" * digits if digits else ""))
+    return pattern.apply(float(value), _babel(_locale()))  # what format_decimal does, without parsing again
 
 
 def date(value: object) -> str:

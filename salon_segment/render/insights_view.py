@@ -15,6 +15,7 @@ from rich.text import Text
 from salon_segment import ledger as L
 from salon_segment.i18n import N_, _, ngettext
 from salon_segment.render import formatting as F
+from salon_segment.render.json_report import records
 from salon_segment.render.segment_labels import segment_label
 from salon_segment.render.terminal import label_grid
 from salon_segment.scoring import clients as C
@@ -102,25 +103,6 @@ def frame_table(title: str, frame: pd.DataFrame, columns: Sequence[tuple[str, st
     if len(frame) > limit:
         table.caption = _("… and {n} more (use --format json)").format(n=F.whole(len(frame) - limit))
     return table
-
-
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """JSON-ready rows: dates as YYYY-MM-DD, missing as null, money rounded to cents."""
-    out = []
-    for record in frame.to_dict("records"):
-        clean = {}
-        for key, value in record.items():
-            if isinstance(value, pd.Timestamp):
-                value = value.strftime("%Y-%m-%d")
-            elif value is pd.NaT or value is None or (isinstance(value, float) and math.isnan(value)):
-                value = None
-            elif hasattr(value, "item"):
-                value = value.item()
-            if isinstance(value, float):
-                value = round(value, 6)
-            clean[str(key)] = value
-        out.append(clean)
-    return out
 
 
 def load_view(heatmap: pd.DataFrame, quiet: pd.DataFrame) -> RenderableType:

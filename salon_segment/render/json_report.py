@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+import pandas as pd
 
 from salon_segment.i18n import _, ngettext
 from salon_segment.importers import FileReport
 from salon_segment.render.columns import DEPRECATED_PARETO_KEYS, deprecated_aliases
-from salon_segment.render.forecast_view import client_records, forecast_document, forecast_warnings
+from salon_segment.render.forecast_view import client_columns, forecast_document, forecast_warnings
+from salon_segment.render.json_writer import Records, indented, key_text, record_lines
 from salon_segment.scoring import SEGMENTS, Analysis
 from salon_segment.scoring.prune import PrunePlan
 from salon_segment.scoring.segments import RETURNING, A, B, C
@@ -95,17 +99,19 @@ def import_warnings(reports: Sequence[FileReport]) -> list[str]:
 
 
 def json_text(document: dict[str, Any]) -> str:
-    """The document as indented JSON; a long list of per-client records one record a line (fast, and readable)."""
-    import json
-
+    """The document as indented JSON (``json.dumps(..., ensure_ascii=False, indent=2)``); a long list of per-client
+    records (50 or more, at the top level) one record a line (fast, and readable)."""
     clients = document.get("clients")
-    if not isinstance(clients, list) or len(clients) < 50:
-        return json.dumps(document, ensure_ascii=False, indent=2)
-    marker = "\u0000clients\u0000"
-    head = json.dumps({**document, "clients": marker}, ensure_ascii=False, indent=2)
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every record: json.dumps makes one each
-    body = "[\n" + ",\n".join("    " + encode(r) for r in clients) + "\n  ]"
-    return head.replace(json.dumps(marker), body, 1)
+    if not isinstance(clients, (list, Records)) or len(clients) < 50:
+        return indented(document)
+    items = []
+    for key, value in document.items():
+        if key == "clients":
+            text = "[\n" + ",\n".join("    " + line for line in record_lines(value)) + "\n  ]"
+        else:
+            text = indented(value, 1)
+        items.append(key_text(key) + ": " + text)
+    return "{\n  " + ",\n  ".join(items) + "\n}"
 
 
 def left_out_figures(analysis: Analysis) -> dict[str, Any]:
@@ -141,11 +147,33 @@ def prune_figures(plan: PrunePlan) -> dict[str, Any]:
     }
 
 
-def report_document(report: Report) -> dict[str, Any]:
-    """The JSON document of ``analyze``: the analysis, the files read, the prune figures, where clients come from."""
-    from salon_segment.render.insights_view import records
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """JSON-ready rows: dates as YYYY-MM-DD, missing as null, money rounded to cents."""
+    out = []
+    for record in frame.to_dict("records"):
+        clean = {}
+        for key, value in record.items():
+            if isinstance(value, pd.Timestamp):
+                value = value.strftime("%Y-%m-%d")
+            elif value is pd.NaT or value is None or (isinstance(value, float) and math.isnan(value)):
+                value = None
+            elif hasattr(value, "item"):
+                value = value.item()
+            if isinstance(value, float):
+                value = round(value, 6)
+            clean[str(key)] = value
+        out.append(clean)
+    return out
 
-    document = analysis_document(report.analysis, report.files, report.prune_plan, currency=report.currency)
+
+def report_document(report: Report, *, columns: bool = False) -> dict[str, Any]:
+    """The JSON document of ``analyze``: the analysis, the files read, the prune figures, where clients come from.
+
+    ``columns``: the call list and the per-client records as :class:`Records` (for :func:`json_text`, which writes
+    them faster), not lists of dicts."""
+    document = analysis_document(
+        report.analysis, report.files, report.prune_plan, currency=report.currency, columns=columns
+    )
     return {**document, "sources": records(report.sources)}
 
 
@@ -170,16 +198,23 @@ def pareto_figures(analysis: Analysis) -> dict[str, Any]:
 
 
 def analysis_document(
-    analysis: Analysis, reports: Sequence[FileReport], prune: PrunePlan | None = None, *, currency: str | None
+    analysis: Analysis,
+    reports: Sequence[FileReport],
+    prune: PrunePlan | None = None,
+    *,
+    currency: str | None,
+    columns: bool = False,
 ) -> dict[str, Any]:
-    """The JSON document: as_of, totals, pareto, segments, rules (and the files read)."""
+    """The JSON document: as_of, totals, pareto, segments, rules (and the files read).
+
+    ``columns``: the call list and the per-client records as :class:`Records`, else as lists of dicts."""
     totals = analysis.totals
     segments = analysis.segments.set_index("segment")
     unavailable = unavailable_segments(analysis)
-    from salon_segment.render.call_list_view import call_list, call_records  # it imports the terminal renderer
+    from salon_segment.render.call_list_view import call_columns, call_list  # it imports the terminal renderer
 
-    calls = call_records(call_list(analysis)) if analysis.visit_history else []
-    return {
+    calls = call_columns(call_list(analysis)) if analysis.visit_history else []
+    document = {
         "as_of": analysis.as_of.strftime("%Y-%m-%d"),
         "currency": currency,
         "call_list": calls,
@@ -216,6 +251,9 @@ def analysis_document(
         "warnings": import_warnings(reports) + forecast_warnings(analysis.prediction),
         **left_out_figures(analysis),
         "forecast": forecast_document(analysis.prediction, analysis.rules.lost_after_months),
-        "clients": client_records(analysis.clients),
+        "clients": client_columns(analysis.clients),
         **({"prune": prune_figures(prune)} if prune is not None else {}),
     }
+    if columns:
+        return document
+    return {key: list(value) if isinstance(value, Records) else value for key, value in document.items()}

@@ -19,10 +19,14 @@ def segment_label(segment: str, high_value: object = False) -> str:
 
 def client_labels(clients: pd.DataFrame) -> pd.Series:
     """Every client's display segment (with the high-value mark for top-spending C clients)."""
-    flags = clients[C.HIGH_VALUE] if C.HIGH_VALUE in clients else pd.Series(False, index=clients.index)
-    keys = pd.MultiIndex.from_arrays([clients[C.SEGMENT].astype(str), flags.map(lambda f: bool(f) is True)])
-    labels = {key: segment_label(*key) for key in keys.unique()}  # a handful of labels, each translated once
-    return pd.Series(keys.map(labels), index=clients.index, dtype=object)
+    segments = clients[C.SEGMENT].astype(str).tolist()
+    if C.HIGH_VALUE in clients:
+        flags = [bool(flag) for flag in clients[C.HIGH_VALUE].tolist()]
+    else:
+        flags = [False] * len(segments)
+    pairs = list(zip(segments, flags, strict=True))
+    labels = {pair: segment_label(*pair) for pair in set(pairs)}  # a handful of labels, each translated once
+    return pd.Series([labels[pair] for pair in pairs], index=clients.index, dtype=object)
 
 
 def segment_approach(segment: str) -> str:

@@ -24,6 +24,10 @@ from salon_segment.cells import clean_text
 EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
 CHUNK_ROWS = 20_000
 SHEET_DATA_END = b"</sheetData>"
+# zlib level of the sheets with rows: 2 deflates their repetitive XML about three times faster than the default
+# (6), for a file about a fifth larger (100,000 clients: 132 MB of XML in 0.7 s instead of 2.4 s, 19.6 MB
+# instead of 15.9 MB; level 1 is no faster and larger); the cells are the same
+ROWS_COMPRESSION = 2
 
 
 @dataclass(frozen=True)
@@ -33,33 +37,55 @@ class CellColumn:
     values: pd.Series
     kind: str  # text | number | date
     style_id: int = 0
+    clean: bool = False  # text already through the cell sanitiser (``cells.clean_text`` or ``inert_text``)
 
 
-def _escaped(text: pd.Series) -> pd.Series:
-    text = clean_text(text)  # the one cell sanitiser: no character XML cannot hold, at most 32,767 characters
-    return text.str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False).str.replace(">", "&gt;")
+_SEPARATOR = "\x00"  # never in cleaned text (XML cannot hold it): joins a column to escape it in one pass
 
 
-def _cells(column: CellColumn, letter: str, rows: np.ndarray) -> np.ndarray:
-    """Each row's ``<c>`` element for one column ('' where the value is missing: the cell is left out)."""
-    style = f' s="{column.style_id}"' if column.style_id else ""
-    refs = pd.Series(rows.astype(str), dtype=object, index=column.values.index)
-    if column.kind == "text":
-        text = column.values.fillna("").astype(str)
-        cells = '<c r="' + letter + refs + '"' + style + ' t="inlineStr"><is><t xml:space="preserve">'
-        cells = cells + _escaped(text) + "</t></is></c>"
-        return np.where(text.to_numpy() == "", "", cells.to_numpy())
+def _escaped(text: pd.Series, clean: bool) -> list[str]:
+    # the one cell sanitiser: no character XML cannot hold, at most 32,767 characters
+    cleaned = text if clean else clean_text(text)
+    joined = _SEPARATOR.join(cleaned.tolist())
+    if "&" in joined or "<" in joined or ">" in joined:
+        joined = joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return joined.split(_SEPARATOR) if len(cleaned) else []
+
+
+def _numbers(column: CellColumn) -> tuple[list[str], np.ndarray]:
+    """Each value's text in ``<v>`` and whether it is missing (the cell is left out)."""
     if column.kind == "date":
         dates = pd.to_datetime(column.values).to_numpy(dtype="datetime64[D]")
         missing = np.isnat(dates)
-        numbers = pd.Series((dates - EXCEL_EPOCH).astype("int64"), dtype="int64", index=column.values.index).astype(str)
-    else:
-        floats = pd.to_numeric(column.values, errors="coerce").astype(float).to_numpy()
-        missing = ~np.isfinite(floats)
-        text = np.char.mod("%.16g", np.where(missing, 0.0, floats)).astype(object)  # as openpyxl writes numbers
-        numbers = pd.Series(text, index=column.values.index)
-    cells = '<c r="' + letter + refs + '"' + style + ' t="n"><v>' + numbers + "</v></c>"
-    return np.where(missing, "", cells.to_numpy())
+        return list(map(str, (dates - EXCEL_EPOCH).astype("int64").tolist())), missing
+    floats = pd.to_numeric(column.values, errors="coerce").astype(float).to_numpy()
+    missing = ~np.isfinite(floats)
+    floats = np.where(missing, 0.0, floats)
+    whole = (floats == np.round(floats)) & (np.abs(floats) < 1e15) & ~((floats == 0) & np.signbit(floats))
+    if whole.all():  # counts, whole amounts: '%.16g' of a whole number below 10^15 is its digits
+        return list(map(str, floats.astype("int64").tolist())), missing
+    return [format(value, ".16g") for value in floats.tolist()], missing  # as openpyxl writes numbers ("%.16g")
+
+
+def _cells(column: CellColumn, letter: str, refs: list[str]) -> list[str]:
+    """Each row's ``<c>`` element for one column ('' where the value is missing: the cell is left out)."""
+    style = f' s="{column.style_id}"' if column.style_id else ""
+    start = '<c r="' + letter
+    if column.kind == "text":
+        text = column.values.fillna("").astype(str)
+        middle = '"' + style + ' t="inlineStr"><is><t xml:space="preserve">'
+        present = (text.to_numpy() != "").tolist()
+        escaped = _escaped(text, column.clean)
+        return [
+            start + ref + middle + value + "</t></is></c>" if keep else ""
+            for ref, value, keep in zip(refs, escaped, present, strict=True)
+        ]
+    numbers, missing = _numbers(column)
+    middle = '"' + style + ' t="n"><v>'
+    return [
+        "" if gone else start + ref + middle + number + "</v></c>"
+        for ref, number, gone in zip(refs, numbers, missing.tolist(), strict=True)
+    ]
 
 
 def rows_xml(columns: Sequence[CellColumn], first_row: int) -> Iterator[bytes]:
@@ -70,12 +96,12 @@ def rows_xml(columns: Sequence[CellColumn], first_row: int) -> Iterator[bytes]:
     letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
     for start in range(0, total, CHUNK_ROWS):
         stop = min(start + CHUNK_ROWS, total)
-        rows = np.arange(first_row + start, first_row + stop)
+        refs = list(map(str, range(first_row + start, first_row + stop)))
         parts = [
-            _cells(CellColumn(c.values.iloc[start:stop], c.kind, c.style_id), letter, rows)
+            _cells(CellColumn(c.values.iloc[start:stop], c.kind, c.style_id, c.clean), letter, refs)
             for c, letter in zip(columns, letters, strict=True)
         ]
-        heads = ('<row r="' + pd.Series(rows.astype(str), dtype=object) + '">').to_numpy()
+        heads = ['<row r="' + ref + '">' for ref in refs]
         lines = map("".join, zip(heads, *parts, strict=True))
         yield ("</row>".join(lines) + "</row>").encode("utf-8")
 
@@ -85,7 +111,10 @@ def splice_rows(
 ) -> None:
     """Copy the workbook ``source`` to ``target``, adding the data rows of the named sheet parts
     (e.g. ``xl/worksheets/sheet2.xml``) before their ``</sheetData>``."""
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+    with (
+        zipfile.ZipFile(source) as original,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=ROWS_COMPRESSION) as out,
+    ):
         for info in original.infolist():
             data = original.read(info)
             if info.filename not in rows:
@@ -94,9 +123,7 @@ def splice_rows(
             head, end, tail = data.partition(SHEET_DATA_END)
             if not end:
                 raise ValueError(f"{info.filename} has no sheet data to add rows to")
-            entry = zipfile.ZipInfo(info.filename, info.date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            with out.open(entry, "w", force_zip64=True) as stream:
+            with out.open(info.filename, "w", force_zip64=True) as stream:  # deflated at ROWS_COMPRESSION
                 stream.write(head)
                 for chunk in rows_xml(rows[info.filename], first_row):
                     stream.write(chunk)

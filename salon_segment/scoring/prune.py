@@ -17,7 +17,7 @@ from salon_segment.errors import SalonSegmentError
 from salon_segment.i18n import N_, _
 from salon_segment.scoring.clients import latest_contacts
 from salon_segment.scoring.periods import Duration, in_last_months
-from salon_segment.scoring.visits import ClientDays, client_codes, completed_mask
+from salon_segment.scoring.visits import ClientCodes, ClientDays, client_codes, completed_mask
 
 NOTE = "note"  # English, for files; renderers build their own text from the two attempt columns
 ATTEMPT_DATE = "attempt_date"  # the latest no-show or cancellation within the period
@@ -49,47 +49,60 @@ class PrunePlan:
     age_distribution: dict[str, int]
 
 
-def _ledger_clients(ledger: pd.DataFrame, as_of: pd.Timestamp, cutoff: pd.Timestamp) -> pd.DataFrame:
+def _extreme(values: np.ndarray, codes: np.ndarray, clients: int, *, latest: bool) -> np.ndarray:
+    """Per client code, the latest (or earliest) of the lines' datetimes; NaT for a client without a line.
+
+    ``np.maximum.at`` on the integer codes: an order of magnitude faster than a groupby, and exact."""
+    ticks = values.view("int64")
+    found = np.full(clients, np.iinfo(np.int64).min if latest else np.iinfo(np.int64).max, dtype="int64")
+    (np.maximum if latest else np.minimum).at(found, codes, ticks)
+    found[np.bincount(codes, minlength=clients) == 0] = np.iinfo(np.int64).min  # NaT
+    return found.view(values.dtype)
+
+
+def _ledger_clients(
+    ledger: pd.DataFrame, as_of: pd.Timestamp, cutoff: pd.Timestamp, codes: ClientCodes | None = None
+) -> pd.DataFrame:
     """Per client of a visit ledger: visits, first/last visit, revenue, upcoming booking, last attempt.
 
-    Grouped on integer client codes (one hashing of the key text instead of one per figure).
+    Grouped on integer client codes (one hashing of the key text instead of one per figure; none when the caller
+    has the ledger's ``client_codes`` already).
     """
-    codes, everyone = client_codes(ledger)
+    codes, everyone = codes if codes is not None else client_codes(ledger)
+    clients = len(everyone)
     dates = ledger[L.DATE]
     status = ledger[L.STATUS]
     past = (dates <= as_of).to_numpy()
     completed = completed_mask(ledger, as_of)
     visit_codes = codes[completed]
-    visit_dates = pd.Series(dates.to_numpy()[completed])
-    by_client = visit_dates.groupby(visit_codes)
+    date_values = dates.to_numpy()
+    visit_dates = date_values[completed]
     amounts = pd.Series(ledger[L.AMOUNT].to_numpy()[completed])
-    recent = in_last_months(visit_dates, as_of, 12).to_numpy()
+    recent = in_last_months(pd.Series(visit_dates), as_of, 12).to_numpy()
     attempt = (status.isin([L.NO_SHOW, L.CANCELLED]) & (dates >= cutoff)).to_numpy() & past
     attempts = pd.DataFrame(
-        {L.DATE: dates.to_numpy()[attempt], L.STATUS: status.to_numpy()[attempt], "code": codes[attempt]}
+        {L.DATE: date_values[attempt], L.STATUS: status.to_numpy()[attempt], "code": codes[attempt]}
     )
     attempts = attempts.sort_values(L.DATE, kind="stable").groupby("code").last()
     upcoming = ~past & (status != L.CANCELLED).to_numpy()
-    positions = pd.RangeIndex(len(everyone))
-    client_days = ClientDays.of(visit_codes, visit_dates.to_numpy())  # visits are client-days, each counted once
-    visits_per_code = np.bincount(client_days.client(pd.unique(client_days.keys)), minlength=len(everyone))
-    day_visits = pd.Series(visits_per_code).where(lambda n: n > 0)
-    clients = pd.DataFrame(
+    client_days = ClientDays.of(visit_codes, visit_dates)  # visits are client-days, each counted once
+    visits_per_code = np.bincount(client_days.client(pd.unique(client_days.keys)), minlength=clients)
+    frame = pd.DataFrame(
         {
-            L.FIRST_VISIT: by_client.min(),
-            L.LAST_VISIT: by_client.max(),
-            L.VISITS: day_visits.astype(float),
-            REVENUE_TOTAL: amounts.groupby(visit_codes).sum(),
+            L.FIRST_VISIT: _extreme(visit_dates, visit_codes, clients, latest=False),
+            L.LAST_VISIT: _extreme(visit_dates, visit_codes, clients, latest=True),
+            L.VISITS: pd.Series(visits_per_code).where(lambda n: n > 0).astype(float),
+            REVENUE_TOTAL: amounts.groupby(visit_codes).sum(),  # pandas' (compensated) sums, as always
             REVENUE_12M: amounts[recent].groupby(visit_codes[recent]).sum(),
-            "seen": dates[past].groupby(codes[past]).max(),  # never-visited clients: their latest line of any kind
-            "upcoming": np.bincount(codes[upcoming], minlength=len(everyone)) > 0,
+            "seen": _extreme(date_values[past], codes[past], clients, latest=True),  # the never-visited: any line
+            "upcoming": np.bincount(codes[upcoming], minlength=clients) > 0,
             ATTEMPT_DATE: attempts[L.DATE],
             ATTEMPT_STATUS: attempts[L.STATUS],
         },
-        index=positions,
+        index=pd.RangeIndex(clients),
     )
-    clients.index = pd.Index(everyone, name=L.CLIENT, dtype=object)
-    return clients
+    frame.index = pd.Index(everyone, name=L.CLIENT, dtype=object)
+    return frame
 
 
 def _list_clients(client_list: pd.DataFrame) -> pd.DataFrame:
