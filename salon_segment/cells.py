@@ -83,8 +83,10 @@ def _as_text(values: pd.Series) -> pd.Series:
 def _series(values: pd.Series, pattern: re.Pattern[str], replacement: str) -> pd.Series:
     """A column cleaned, neutralised by ``pattern`` → ``replacement`` and truncated; regexes only where needed."""
     text = _as_text(values)
-    dirty = text.str.contains(_DIRTY, regex=True)
-    if dirty.any():
+    # One search over the joined column first: Arrow's regex engine cannot take the surrogate range, so a
+    # per-cell ``str.contains(_DIRTY)`` runs Python's re once per cell even when (as nearly always) none is dirty.
+    if _DIRTY.search("\n".join(text.tolist())) is not None:
+        dirty = text.str.contains(_DIRTY, regex=True)
         text = text.where(~dirty, text[dirty].map(_clean_characters))
     if pattern is not _NOTHING:
         trigger = _CELL_TRIGGER if pattern is _CELL_START else _PIECE_TRIGGER
