@@ -253,5 +253,5 @@ def analyze(
         segments=segment_summary(clients),
         left_out=left_out(ledger, as_of=as_of, client_revenue=totals.revenue, walk_ins=walk_ins),
         prediction=prediction,
-        rhythm=category_rhythm(ledger, as_of=as_of, rules=rules),
+        rhythm=category_rhythm(ledger, as_of=as_of, rules=rules, codes=codes),
     )
