@@ -37,6 +37,7 @@ def _terms(
 ) -> tuple[np.ndarray, ...]:
     """Per-client log-likelihood and the pieces its gradient needs."""
     from scipy import special  # on first use, not at import (0.2-0.5 s)
+
     repeat = x > 0
     bx1 = np.where(repeat, b + x - 1.0, 1.0)
     log_at = np.log(alpha + T)
@@ -91,6 +92,7 @@ def _logaddexp(u: np.ndarray, v: np.ndarray) -> np.ndarray:
 
 def _objective(theta: np.ndarray, data: _Compact, penalizer: float) -> tuple[float, np.ndarray]:
     from scipy import special  # on first use, not at import (0.2-0.5 s)
+
     theta = np.clip(theta, -_LOG_BOUND, _LOG_BOUND)
     r, alpha, a, b = np.exp(theta)
     ux, wx, x, w = data.x, data.x_weight, data.x_full, data.w
@@ -141,6 +143,7 @@ def fit_bgnbd(
     salon has; 25,000 keep the standard errors below 1%); the log-likelihood reported is then the subset's.
     """
     from scipy import optimize  # on first use, not at import (0.2-0.5 s)
+
     x, t_x, T = _arrays(x, t_x, T)
     w = np.ones_like(x) if weights is None else np.asarray(weights, dtype=float)
     if max_clients is not None and x.size > max_clients:
@@ -168,6 +171,7 @@ def fit_bgnbd(
 def bgnbd_p_alive(params: BgNbdParams, x: object, t_x: object, T: object) -> np.ndarray:
     """P(still active at T | x, t_x, T); 1 for clients without a repeat visit (BG/NBD's convention)."""
     from scipy import special  # on first use, not at import (0.2-0.5 s)
+
     x, t_x, T = _arrays(x, t_x, T)
     r, alpha, a, b = params.r, params.alpha, params.a, params.b
     repeat = x > 0
@@ -185,6 +189,7 @@ def bgnbd_expected_visits(params: BgNbdParams, t: float, x: object, t_x: object,
     clients (the textbook form overflows for x in the hundreds).
     """
     from scipy import special  # on first use, not at import (0.2-0.5 s)
+
     x, t_x, T = _arrays(x, t_x, T)
     r, alpha, a, b = params.r, params.alpha, params.a, params.b
     z = t / (alpha + T + t)
@@ -209,6 +214,7 @@ def bgnbd_p_return(params: BgNbdParams, t: float, x: object, t_x: object, T: obj
 def bgnbd_unconditional_expected(params: BgNbdParams, t: object) -> np.ndarray:
     """E[X(t)] for a new client over t time units after the first visit (equation 9)."""
     from scipy import special  # on first use, not at import (0.2-0.5 s)
+
     t = np.asarray(t, dtype=float)
     r, alpha, a, b = params.r, params.alpha, params.a, params.b
     hyp = special.hyp2f1(r, b, a + b - 1.0, t / (alpha + t))

@@ -149,6 +149,7 @@ class _Features:
 def _features(h: _History, ref: int, horizon: int, warm: bgnbd.BgNbdParams | None = None) -> _Features:
     """Everything about each client seen by day ``ref``, from the visits on or before it."""
     from scipy import special  # on first use, not at import (0.2-0.5 s)
+
     mask = h.day <= ref
     code, day, revenue = h.code[mask], h.day[mask], h.revenue[mask]
     k = h.keys.size
@@ -287,6 +288,7 @@ def _guard(model: ForecastModel, p: np.ndarray, ev: np.ndarray) -> tuple[np.ndar
     steady client base neither bound binds.
     """
     from scipy import optimize, special  # on first use, not at import (0.2-0.5 s)
+
     mean = float(p.mean())
     target = _within(mean, model.return_level, RETURN_LEVEL_BAND)
     if np.isfinite(target) and abs(target - mean) > 1e-12 and 0.0 < target < 1.0:

@@ -34,6 +34,7 @@ class Glm:
     def predict(self, X: np.ndarray, offset: np.ndarray | float = 0.0) -> np.ndarray:
         """P(y = 1) for logistic, E[y] for Poisson."""
         from scipy import special  # on first use, not at import (0.2-0.5 s)
+
         eta = np.clip(self.linear(X, offset), -_ETA_MAX, _ETA_MAX)
         return special.expit(eta) if self.family == "logistic" else np.exp(eta)
 
@@ -42,6 +43,7 @@ def _objective(
     beta: np.ndarray, Z: np.ndarray, y: np.ndarray, offset: np.ndarray, family: Family, l2: float
 ) -> tuple[float, np.ndarray]:
     from scipy import special  # on first use, not at import (0.2-0.5 s)
+
     eta = np.clip(offset + beta[0] + np.einsum("ij,j->i", Z, beta[1:]), -_ETA_MAX, _ETA_MAX)
     if family == "logistic":
         loss = np.logaddexp(0.0, eta) - y * eta
@@ -64,6 +66,7 @@ def fit_glm(X: np.ndarray, y: np.ndarray, family: Family, *, l2: float = 1.0, of
     log-mean, so that the fit learns corrections to it); pass the same offset to ``predict``.
     """
     from scipy import optimize, special  # on first use, not at import (0.2-0.5 s)
+
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
     mean = X.mean(axis=0)
