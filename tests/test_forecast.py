@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -226,6 +228,43 @@ def test_missed_counts_as_a_series_are_accepted(salon):
     counts = missed.groupby("client").size()
     result = forecast(visits, as_of=AS_OF, horizon_days=30, missed=counts)
     assert result.clients["p_return"].between(0, 1).all()
+
+
+def _as_codes(visits: pd.DataFrame, bookings: pd.Series, missed: pd.DataFrame, extra: str = "zz-list-only"):
+    """The same inputs with clients named by codes into sorted keys (as an analysis passes them), plus one key
+    that has no visit (as a client-list client has)."""
+    keys = np.array(sorted({*visits["client"], *bookings.index, *missed["client"], extra}), dtype=object)
+    index = pd.Index(keys)
+    return (
+        visits.assign(client=index.get_indexer(visits["client"])),
+        bookings.set_axis(index.get_indexer(bookings.index)),
+        missed.assign(client=index.get_indexer(missed["client"])),
+        keys,
+    )
+
+
+def test_clients_named_by_integer_codes_give_the_identical_forecast_and_backtest(salon):
+    visits, bookings, missed = salon
+    coded, coded_bookings, coded_missed, keys = _as_codes(visits, bookings, missed)
+    by_key = forecast(visits, as_of=AS_OF, horizon_days=30, bookings=bookings, missed=missed)
+    by_code = forecast(coded, as_of=AS_OF, horizon_days=30, bookings=coded_bookings, missed=coded_missed,
+                       client_keys=keys)  # fmt: skip
+    pd.testing.assert_frame_equal(by_key.clients, by_code.clients, check_exact=True)
+    assert by_key.codes is None and list(keys[by_code.codes]) == list(by_code.clients.index)
+    end = AS_OF + pd.Timedelta(days=30)
+    a = backtest(visits, as_of=end, horizon_days=30, missed=missed)
+    b = backtest(coded, as_of=end, horizon_days=30, missed=coded_missed, client_keys=keys)
+    pd.testing.assert_frame_equal(a.per_client, b.per_client, check_exact=True)
+    assert (a.auc, a.brier, a.recency_brier, a.actual_revenue) == (b.auc, b.brier, b.recency_brier, b.actual_revenue)
+    assert lost_threshold(visits, as_of=AS_OF) == lost_threshold(coded, as_of=AS_OF)
+
+
+def test_importing_scoring_does_not_load_scipy():
+    """scipy (0.2-0.5 s of start-up) is imported by the forecast's first fit, not by ``import salon_segment.scoring``:
+    commands that fit nothing do not pay for it."""
+    code = "import sys, salon_segment.scoring; print(sorted(m for m in sys.modules if m.split('.')[0] == 'scipy'))"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.strip() == "[]"
 
 
 # ------------------------------------------------------------------------------------------------ back-test

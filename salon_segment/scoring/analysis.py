@@ -24,7 +24,7 @@ from salon_segment.scoring.prediction import (
 from salon_segment.scoring.prediction import at_risk as calls_at_risk
 from salon_segment.scoring.rhythm import category_rhythm, due_by_client, empty_rhythm
 from salon_segment.scoring.segments import LOST, RETURNING, SEGMENTS
-from salon_segment.scoring.visits import client_codes, completed_lines
+from salon_segment.scoring.visits import client_codes, completed_lines, completed_mask
 
 RECENTLY_LOST_MONTHS = 3
 RECENTLY_LOST_MIN_VISITS = 6
@@ -146,13 +146,15 @@ def segment_summary(clients: pd.DataFrame) -> pd.DataFrame:
 
 
 def _totals(ledger: pd.DataFrame, clients: pd.DataFrame, as_of: pd.Timestamp) -> Totals:
-    lines = completed_lines(ledger, as_of, [L.DATE, L.KIND, L.AMOUNT])
-    dates = lines[L.DATE]
+    completed = completed_mask(ledger, as_of)  # the completed lines' columns as arrays: no copy of the ledger
+    dates = pd.Series(ledger[L.DATE].to_numpy()[completed])
+    amount = pd.Series(ledger[L.AMOUNT].to_numpy()[completed])
+    product = (ledger[L.KIND] == L.PRODUCT).to_numpy()[completed]
     return Totals(
         clients=int((clients[C.VISITS] > 0).sum()),
         visits=int(clients[C.VISITS].sum()),
-        revenue=float(lines[L.AMOUNT].sum()),
-        product_revenue=float(lines.loc[lines[L.KIND] == L.PRODUCT, L.AMOUNT].sum()),
+        revenue=float(amount.sum()),
+        product_revenue=float(amount[product].sum()),
         no_shows=int(clients[C.NO_SHOWS].sum()),
         cancellations=int(clients[C.CANCELLATIONS].sum()),
         upcoming_bookings=int(clients[C.UPCOMING].sum()),
@@ -253,5 +255,5 @@ def analyze(
         segments=segment_summary(clients),
         left_out=left_out(ledger, as_of=as_of, client_revenue=totals.revenue, walk_ins=walk_ins),
         prediction=prediction,
-        rhythm=category_rhythm(ledger, as_of=as_of, rules=rules),
+        rhythm=category_rhythm(ledger, as_of=as_of, rules=rules, codes=codes),
     )

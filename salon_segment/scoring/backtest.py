@@ -80,27 +80,30 @@ def backtest(
     horizon_days: int,
     missed: pd.Series | pd.DataFrame | None = None,
     lost_after_months: int = 2,
+    client_keys: np.ndarray | None = None,
 ) -> Backtest:
     """Refit the forecast at as_of − horizon_days and score it on (as_of − horizon_days, as_of].
 
-    Bookings are not used (which bookings existed back then is not known); ``missed`` as for ``forecast``.
+    Bookings are not used (which bookings existed back then is not known); ``missed`` and ``client_keys`` as for
+    ``forecast`` (with ``client_keys`` every grouping by client runs on the integer codes).
     """
     as_of = pd.Timestamp(as_of)
     horizon = pd.Timedelta(days=horizon_days)
     fitted_at = as_of - horizon
     past = visits.loc[visits[L.DATE] <= as_of]
-    result = forecast(past, as_of=fitted_at, horizon_days=horizon_days, missed=missed)
+    result = forecast(past, as_of=fitted_at, horizon_days=horizon_days, missed=missed, client_keys=client_keys)
     per_client = result.clients.copy()
+    named = per_client.index if result.codes is None else pd.Index(result.codes)  # as the inputs name the clients
     window = past.loc[past[L.DATE] > fitted_at]
     revenue = window[VISIT_REVENUE] if VISIT_REVENUE in window else pd.Series(0.0, index=window.index)
     grouped = pd.DataFrame({L.CLIENT: window[L.CLIENT], "revenue": revenue}).groupby(L.CLIENT)["revenue"]
-    per_client["actual_visits"] = grouped.size().reindex(per_client.index).fillna(0).astype(np.int64)
-    per_client["actual_revenue"] = grouped.sum().reindex(per_client.index).fillna(0.0)
+    per_client["actual_visits"] = grouped.size().reindex(named).fillna(0).astype(np.int64).to_numpy()
+    per_client["actual_revenue"] = grouped.sum().reindex(named).fillna(0.0).to_numpy()
     last = fitted_at - pd.to_timedelta(per_client["days_since_last_visit"], unit="D")
     per_client["lost_rule"] = last <= fitted_at - pd.DateOffset(months=lost_after_months)
     came = (per_client["actual_visits"] > 0).to_numpy()
     lost_p = (~per_client["lost_rule"]).to_numpy(dtype=float)
-    recency_p = _recency_probability(past, fitted_at, horizon).reindex(per_client.index).to_numpy()
+    recency_p = _recency_probability(past, fitted_at, horizon).reindex(named).to_numpy()
     return Backtest(
         as_of=as_of,
         fitted_at=fitted_at,
@@ -144,8 +147,10 @@ def lost_threshold(
     past = visits.loc[visits[L.DATE] <= as_of, [L.CLIENT, L.DATE]]
     code = pd.factorize(past[L.CLIENT].to_numpy())[0]
     day = past[L.DATE].to_numpy().astype("datetime64[D]").astype(np.int64)
-    order = np.lexsort((day, code))
-    code, day = code[order], day[order]
+    same_client = code[1:] == code[:-1]
+    if not bool(np.all((code[1:] > code[:-1]) | (same_client & (day[1:] >= day[:-1])))):  # else sorted already
+        order = np.lexsort((day, code))
+        code, day = code[order], day[order]
     same = code[1:] == code[:-1]
     gaps = np.diff(day)[same & (np.diff(day) > 0)]
     last = day[np.r_[code[1:] != code[:-1], True]] if day.size else day

@@ -95,11 +95,13 @@ def latest_contacts(lines: pd.DataFrame, codes: ClientCodes | None = None) -> pd
     for field in (L.CLIENT_NAME, L.EMAIL, L.PHONE):
         values = pd.Categorical(lines[field])  # a no-op for the ledger's categorical columns
         empty = values.categories.get_indexer([""])[0]
-        present = (values.codes != empty) & (values.codes >= 0)  # -1: missing
-        latest = pd.Series(recency[present]).groupby(clients[present]).max()
-        chosen = (latest.to_numpy() & (2**32 - 1)).astype("int64")  # back to the line's position
+        present = (values.codes != empty) & (values.codes >= 0) & (clients >= 0)  # -1: missing
+        latest = np.full(len(everyone), np.iinfo(np.int64).min, dtype=np.int64)
+        np.maximum.at(latest, clients[present], recency[present])  # the maximum per client, without hashing
+        has = np.flatnonzero(np.bincount(clients[present], minlength=len(everyone)))
+        chosen = (latest[has] & (2**32 - 1)).astype("int64")  # back to the line's position
         text = values.categories.to_numpy(dtype=object)[values.codes[chosen]]
-        columns[field] = pd.Series(text, index=latest.index, dtype=object)
+        columns[field] = pd.Series(text, index=has, dtype=object)
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(everyone))).dropna(how="all")
     frame.index = pd.Index(everyone[frame.index], name=L.CLIENT, dtype=object)
     return frame

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import optimize, special
 
 from salon_segment import ledger as L
 from salon_segment.scoring import bgnbd
@@ -71,6 +70,7 @@ class Forecast:
 
     clients: pd.DataFrame
     model: ForecastModel
+    codes: np.ndarray | None = None  # per row: the client's code in ``forecast``'s ``client_keys``, when given
 
 
 @dataclass(frozen=True)
@@ -82,14 +82,33 @@ class _History:
     missed_code: np.ndarray | None  # per missed appointment (no-show or cancellation), when dated
     missed_day: np.ndarray | None
     missed_counts: np.ndarray | None  # per client, when only counts are known
+    index: pd.Index  # per client: what the inputs name it by (its key, or its code in the caller's client_keys)
 
 
 def _days(values: object) -> np.ndarray:
     return np.asarray(values, dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
 
 
-def _history(visits: pd.DataFrame, missed: pd.Series | pd.DataFrame | None) -> _History:
-    code, keys = pd.factorize(visits[L.CLIENT].to_numpy(), sort=True)
+def _client_codes(visits: pd.DataFrame, client_keys: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """(code of each visit, the sorted keys of the clients with a visit, how the inputs name those clients).
+
+    With ``client_keys`` the visits' client column holds codes into those sorted keys: the codes of the clients
+    present are renumbered in order, which is what factorizing their keys with ``sort=True`` gives, without
+    hashing any text."""
+    if client_keys is None:
+        code, keys = pd.factorize(visits[L.CLIENT].to_numpy(), sort=True)
+        keys = np.asarray(keys, dtype=object)
+        return code, keys, pd.Index(keys)
+    full = visits[L.CLIENT].to_numpy(dtype=np.int64)
+    present = np.bincount(full, minlength=len(client_keys)) > 0
+    keys = np.asarray(client_keys, dtype=object)[present]
+    return (np.cumsum(present) - 1)[full], keys, pd.Index(np.flatnonzero(present))
+
+
+def _history(
+    visits: pd.DataFrame, missed: pd.Series | pd.DataFrame | None, client_keys: np.ndarray | None = None
+) -> _History:
+    code, keys, index = _client_codes(visits, client_keys)
     day = _days(visits[L.DATE].to_numpy())
     revenue = visits[VISIT_REVENUE].to_numpy(dtype=float) if VISIT_REVENUE in visits else np.zeros(day.size)
     span = int(day.max(initial=0)) - int(day.min(initial=0)) + 1
@@ -99,16 +118,15 @@ def _history(visits: pd.DataFrame, missed: pd.Series | pd.DataFrame | None) -> _
         key, code, day, revenue = key[order], code[order], day[order], revenue[order]
         start = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
         code, day, revenue = code[start], day[start], np.add.reduceat(revenue, start)
-    keys = np.asarray(keys, dtype=object)
     if missed is None:
-        return _History(keys, code, day, revenue, None, None, None)
-    index = pd.Index(keys)
+        return _History(keys, code, day, revenue, None, None, None, index)
     if isinstance(missed, pd.DataFrame):
         m_code = index.get_indexer(missed[L.CLIENT].to_numpy())
         known = m_code >= 0
-        return _History(keys, code, day, revenue, m_code[known], _days(missed[L.DATE].to_numpy())[known], None)
+        m_day = _days(missed[L.DATE].to_numpy())[known]
+        return _History(keys, code, day, revenue, m_code[known], m_day, None, index)
     counts = pd.Series(missed, dtype=float).reindex(index).fillna(0.0).to_numpy()
-    return _History(keys, code, day, revenue, None, None, counts)
+    return _History(keys, code, day, revenue, None, None, counts, index)
 
 
 @dataclass(frozen=True)
@@ -130,6 +148,8 @@ class _Features:
 
 def _features(h: _History, ref: int, horizon: int, warm: bgnbd.BgNbdParams | None = None) -> _Features:
     """Everything about each client seen by day ``ref``, from the visits on or before it."""
+    from scipy import special  # on first use, not at import (0.2-0.5 s)
+
     mask = h.day <= ref
     code, day, revenue = h.code[mask], h.day[mask], h.revenue[mask]
     k = h.keys.size
@@ -200,11 +220,11 @@ def _window_counts(h: _History, after: int, until: int) -> tuple[np.ndarray, np.
     )
 
 
-def _booked_inside(bookings: pd.Series | None, keys: np.ndarray, ref: int, horizon: int) -> np.ndarray:
+def _booked_inside(bookings: pd.Series | None, index: pd.Index, ref: int, horizon: int) -> np.ndarray:
     """Per client code: a booking dated in (ref, ref + horizon]."""
     if bookings is None or len(bookings) == 0:
-        return np.zeros(keys.size, dtype=bool)
-    dates = pd.Series(pd.to_datetime(bookings), index=bookings.index).reindex(pd.Index(keys))
+        return np.zeros(len(index), dtype=bool)
+    dates = pd.Series(pd.to_datetime(bookings), index=bookings.index).reindex(index)
     day = _days(dates.to_numpy())
     valid = dates.notna().to_numpy()
     return valid & (day > ref) & (day <= ref + horizon)
@@ -267,6 +287,8 @@ def _guard(model: ForecastModel, p: np.ndarray, ev: np.ndarray) -> tuple[np.ndar
     between the two dates (a logit shift keeps the ranking), total visits within ±10% of BG/NBD's total. On a
     steady client base neither bound binds.
     """
+    from scipy import optimize, special  # on first use, not at import (0.2-0.5 s)
+
     mean = float(p.mean())
     target = _within(mean, model.return_level, RETURN_LEVEL_BAND)
     if np.isfinite(target) and abs(target - mean) > 1e-12 and 0.0 < target < 1.0:
@@ -309,14 +331,15 @@ def _yearly_visits(h: _History, now: _Features, ref: int) -> np.ndarray:
     one-time client, what the salon's clients made in the year after their first visit (data-derived), since a
     single visit says nothing about a rhythm."""
     from_rhythm = YEAR_DAYS / np.maximum(now.mean_gap, MIN_GAP_DAYS)
-    first = pd.Series(h.day).groupby(h.code).transform("min").to_numpy()
+    start = np.flatnonzero(np.r_[True, h.code[1:] != h.code[:-1]])  # visits are sorted by client, then day
+    first = np.repeat(h.day[start], np.diff(np.r_[start, h.code.size]))
     seen_a_year = first <= ref - YEAR_DAYS
-    clients = np.unique(h.code[seen_a_year])
-    if clients.size < MIN_FIRST_YEAR_CLIENTS:  # too few clients known for a year: one more visit, no more
+    clients = int(np.count_nonzero(seen_a_year[start]))
+    if clients < MIN_FIRST_YEAR_CLIENTS:  # too few clients known for a year: one more visit, no more
         first_year = 1.0
     else:
         followed = ((h.day > first) & (h.day <= first + YEAR_DAYS) & seen_a_year).sum()
-        first_year = followed / clients.size  # visits after the first, within a year, per client
+        first_year = followed / clients  # visits after the first, within a year, per client
     return np.where(now.n <= 1, first_year, from_rhythm)
 
 
@@ -327,6 +350,7 @@ def forecast(
     horizon_days: int,
     bookings: pd.Series | None = None,
     missed: pd.Series | pd.DataFrame | None = None,
+    client_keys: np.ndarray | None = None,
 ) -> Forecast:
     """Per-client forecast for (as_of, as_of + horizon_days] from the visits on or before as_of.
 
@@ -335,17 +359,19 @@ def forecast(
     (index), the date of their next booking after as_of (NaT for none). ``missed``: no-shows and cancellations,
     either dated (a frame with client and date; counted as of each date the model looks at) or as counts per
     client (then the same counts are used at both dates). Every client with a visit on or before as_of gets a
-    row; the frame is sorted by client key.
+    row; the frame is sorted by client key. ``client_keys``: sorted client keys (``visits.client_codes``) when the
+    client columns of ``visits`` and ``missed`` and the index of ``bookings`` or missed counts hold integer codes
+    into them instead of the keys (an analysis has them already: nothing is hashed again).
     """
     if horizon_days < 1:
         raise ValueError("horizon_days must be at least 1")
     as_of = pd.Timestamp(as_of)
-    h = _history(visits.loc[visits[L.DATE] <= as_of], missed)
+    h = _history(visits.loc[visits[L.DATE] <= as_of], missed, client_keys)
     if h.code.size == 0:
         raise ValueError("no visits on or before as_of")
     model, now = _fit(h, as_of, horizon_days)
     ref = int(_days([as_of])[0])
-    booked = _booked_inside(bookings, h.keys, ref, horizon_days)[now.code]
+    booked = _booked_inside(bookings, h.index, ref, horizon_days)[now.code]
     p, ev = _predict(model, now, booked, horizon_days)
     yearly = _yearly_visits(h, now, ref) * now.spend
     clients = pd.DataFrame(
@@ -363,4 +389,4 @@ def forecast(
         },
         index=pd.Index(h.keys[now.code], name=L.CLIENT),
     )
-    return Forecast(clients, model)
+    return Forecast(clients, model, None if client_keys is None else h.index.to_numpy()[now.code])

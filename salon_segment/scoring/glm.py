@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from scipy import optimize, special
 
 Family = Literal["logistic", "poisson"]
 _ETA_MAX = 30.0
@@ -34,6 +33,8 @@ class Glm:
 
     def predict(self, X: np.ndarray, offset: np.ndarray | float = 0.0) -> np.ndarray:
         """P(y = 1) for logistic, E[y] for Poisson."""
+        from scipy import special  # on first use, not at import (0.2-0.5 s)
+
         eta = np.clip(self.linear(X, offset), -_ETA_MAX, _ETA_MAX)
         return special.expit(eta) if self.family == "logistic" else np.exp(eta)
 
@@ -41,6 +42,8 @@ class Glm:
 def _objective(
     beta: np.ndarray, Z: np.ndarray, y: np.ndarray, offset: np.ndarray, family: Family, l2: float
 ) -> tuple[float, np.ndarray]:
+    from scipy import special  # on first use, not at import (0.2-0.5 s)
+
     eta = np.clip(offset + beta[0] + np.einsum("ij,j->i", Z, beta[1:]), -_ETA_MAX, _ETA_MAX)
     if family == "logistic":
         loss = np.logaddexp(0.0, eta) - y * eta
@@ -62,6 +65,8 @@ def fit_glm(X: np.ndarray, y: np.ndarray, family: Family, *, l2: float = 1.0, of
     ``offset`` is added to the linear predictor with a fixed coefficient of 1 (e.g. a baseline model's logit or
     log-mean, so that the fit learns corrections to it); pass the same offset to ``predict``.
     """
+    from scipy import optimize, special  # on first use, not at import (0.2-0.5 s)
+
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
     mean = X.mean(axis=0)

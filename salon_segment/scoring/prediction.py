@@ -81,7 +81,7 @@ def _backtest_or_none(
     """The back-test, or None when there is too little history one horizon ago to fit anything."""
     try:
         return backtest(inputs.visits, as_of=as_of, horizon_days=horizon_days, missed=inputs.missed,
-                        lost_after_months=lost_after_months)  # fmt: skip
+                        lost_after_months=lost_after_months, client_keys=inputs.client_keys)  # fmt: skip
     except ValueError:
         return None
 
@@ -120,7 +120,7 @@ def predict(
             else None
         )
         result = forecast(inputs.visits, as_of=as_of, horizon_days=horizon_days, bookings=inputs.bookings,
-                          missed=inputs.missed)  # fmt: skip
+                          missed=inputs.missed, client_keys=inputs.client_keys)  # fmt: skip
         then = None
         if pending is not None:  # the clients' segments at fitted_at, for the back-test's table
             days_then = client_days.loc[(client_days[L.DATE] <= fitted_at).to_numpy()]  # the table at fitted_at

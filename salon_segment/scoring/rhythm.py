@@ -25,7 +25,7 @@ from salon_segment import ledger as L
 from salon_segment.rules import Rules
 from salon_segment.scoring.periods import months_before
 from salon_segment.scoring.services import service_groups
-from salon_segment.scoring.visits import completed_mask
+from salon_segment.scoring.visits import ClientCodes, completed_mask
 
 CATEGORY = "category"
 CATEGORY_VISITS = "category_visits"
@@ -58,9 +58,13 @@ def empty_rhythm() -> pd.DataFrame:
     )
 
 
-def category_rhythm(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) -> pd.DataFrame:
+def category_rhythm(
+    ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules, codes: ClientCodes | None = None
+) -> pd.DataFrame:
     """One row per (client, category) the client repeats: visits in it, last visit, usual interval, days since,
-    whether it is due, its yearly value and the value at risk. Sorted by client, then category."""
+    whether it is due, its yearly value and the value at risk. Sorted by client, then category.
+
+    ``codes``: the ledger's ``visits.client_codes``, when the caller has them already (not hashed again)."""
     as_of = pd.Timestamp(as_of)
     mask = completed_mask(ledger, as_of) & (ledger[L.KIND] == L.SERVICE).to_numpy()
     if not mask.any():
@@ -70,7 +74,8 @@ def category_rhythm(ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules) 
     if not keep.any():
         return empty_rhythm()
     rows = np.flatnonzero(mask)[keep]
-    all_codes, clients = pd.factorize(ledger[L.CLIENT])  # on the whole column: Arrow text needs no conversion
+    # on the whole column: Arrow text needs no conversion
+    all_codes, clients = codes if codes is not None else pd.factorize(ledger[L.CLIENT])
     client_codes = all_codes[rows]
     days = ledger[L.DATE].to_numpy(dtype="datetime64[ns]")[rows].astype("datetime64[D]").astype("int64")
     amounts = ledger[L.AMOUNT].to_numpy(dtype=float)[rows]
