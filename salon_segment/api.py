@@ -176,6 +176,7 @@ def analyze(
             inactive=parse_duration(rules.prune_inactive),
             client_list=imported.client_list,
             contacts=analysis.clients.set_index("client")[["client_name", "email", "phone"]],
+            codes=analysis.client_codes,
         )
     return Report(
         analysis=analysis,

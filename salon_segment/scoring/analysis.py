@@ -24,7 +24,7 @@ from salon_segment.scoring.prediction import (
 from salon_segment.scoring.prediction import at_risk as calls_at_risk
 from salon_segment.scoring.rhythm import category_rhythm, due_by_client, empty_rhythm
 from salon_segment.scoring.segments import LOST, RETURNING, SEGMENTS
-from salon_segment.scoring.visits import client_codes, completed_lines, completed_mask
+from salon_segment.scoring.visits import ClientCodes, client_codes, completed_lines, completed_mask
 
 RECENTLY_LOST_MONTHS = 3
 RECENTLY_LOST_MIN_VISITS = 6
@@ -60,6 +60,7 @@ class Analysis:
     left_out: LeftOut | None = None  # lines that are neither revenue nor visits, and walk-in sales
     prediction: Prediction | None = None  # who will come back in the horizon, with its back-test
     rhythm: pd.DataFrame | None = None  # per client and treatment category: usual interval, due (scoring.rhythm)
+    client_codes: ClientCodes | None = None  # the ledger's lines as integer client codes (shared, e.g. by prune)
 
     @property
     def call_list(self) -> pd.DataFrame:
@@ -256,4 +257,5 @@ def analyze(
         left_out=left_out(ledger, as_of=as_of, client_revenue=totals.revenue, walk_ins=walk_ins),
         prediction=prediction,
         rhythm=category_rhythm(ledger, as_of=as_of, rules=rules, codes=codes),
+        client_codes=codes,
     )

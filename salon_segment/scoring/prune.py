@@ -161,10 +161,12 @@ def prune_plan(
     inactive: Duration,
     client_list: pd.DataFrame | None = None,
     contacts: pd.DataFrame | None = None,
+    codes: ClientCodes | None = None,
 ) -> PrunePlan:
     """Candidates for removal at ``inactive`` before ``as_of``, from a visit ledger and/or client lists.
 
-    ``contacts`` (name, e-mail, phone by client key, e.g. from the analysis) saves recomputing them.
+    ``contacts`` (name, e-mail, phone by client key) and ``codes`` (the ledger's ``client_codes``), e.g. from the
+    analysis, save recomputing them.
     """
     as_of = pd.Timestamp(as_of).normalize()
     cutoff = inactive.before(as_of)
@@ -173,7 +175,7 @@ def prune_plan(
         raise SalonSegmentError(
             _("the client list has neither a last-visit nor a created/added date column; prune needs one of them.")
         )
-    from_ledger = _ledger_clients(ledger, as_of, cutoff)
+    from_ledger = _ledger_clients(ledger, as_of, cutoff, codes)
     from_list = _list_clients(client_list) if not client_list.empty else from_ledger.iloc[:0]
     only_in_list = from_list.loc[~from_list.index.isin(from_ledger.index)]
     clients = pd.concat([from_ledger, only_in_list])
