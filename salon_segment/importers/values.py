@@ -6,9 +6,10 @@ results back, so a million lines cost a few thousand regex matches. One conventi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -18,6 +19,7 @@ from salon_segment.i18n import N_
 from salon_segment.importers import lexicon
 from salon_segment.importers.headers import normalize_header
 from salon_segment.importers.month_names import parse_month_names
+from salon_segment.importers.plain_text import by_parts, sorted_codes
 
 CONTROL_CHARACTERS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # every C0/C1 control but tab and line feed
 
@@ -37,13 +39,23 @@ class TextColumn:
     def of(cls, values: pd.Series | TextColumn) -> TextColumn:
         if isinstance(values, TextColumn):
             return values
-        codes, uniques = pd.factorize(values)  # Arrow-backed columns are dictionary-encoded by Arrow
+        codes, uniques = pd.factorize(values)
         if len(uniques) < 2**31 - 1:  # half the memory of every column's codes (10M lines: 40 MB a column)
             codes = codes.astype(np.int32)
-        distinct = pd.Series(np.asarray(uniques, dtype=object)).astype(str)
-        # control characters (ESC sequences, BEL, C1 codes) never reach a terminal, a sheet or a key
-        distinct = distinct.str.replace(CONTROL_CHARACTERS, "", regex=True).str.strip().astype(object)
-        return cls(np.asarray(codes), distinct, values.index)
+        return cls(np.asarray(codes), _stripped(uniques), values.index)
+
+    @classmethod
+    def of_cells(cls, values: pd.Series) -> TextColumn:
+        """A raw table's column: the CSV parser's categories are its distinct values, in the order they first
+        appear, as a factorisation would number them (``source``); anything else is factorised."""
+        if isinstance(values.dtype, pd.CategoricalDtype) and values.cat.categories.dtype == object:
+            codes = values.array.codes  # the smallest integer type that holds them: 10M lines of a few values, 10 MB
+            categories = values.cat.categories.to_numpy()
+            used = np.zeros(len(categories), dtype=bool)
+            used[codes] = True  # a missing cell (-1) marks the last category, which then shows as unused
+            if len(codes) and used.all() and codes.min() >= 0:
+                return cls(codes, _stripped(categories), values.index)
+        return cls.of(values)
 
     def spread(self, per_unique: object) -> pd.Series:
         """A Series for every row from one value per distinct value."""
@@ -59,12 +71,28 @@ class TextColumn:
         """The stripped text of every row."""
         return self.spread(self.uniques.to_numpy(dtype=object))
 
+    def head(self, n: int) -> list[str]:
+        """The stripped text of the first ``n`` rows."""
+        return self.uniques.to_numpy(dtype=object)[self.codes[:n]].tolist()
+
     def categorical(self, per_unique: object = None) -> pd.Series:
         """Like ``spread`` (default: the stripped text), as sorted categories for the ledger: one
         factorisation of the distinct values and one take of the codes instead of hashing every row."""
         values = self.uniques.to_numpy(dtype=object) if per_unique is None else np.asarray(per_unique, dtype=object)
-        codes, categories = pd.factorize(values, sort=True)
+        codes, categories = sorted_codes(values) or pd.factorize(values, sort=True)
         return L.text_categories(codes[self.codes], categories).set_axis(self.index)
+
+
+def _stripped(uniques: object) -> pd.Series:
+    """Distinct raw texts without control characters (ESC sequences, BEL, C1 codes never reach a terminal, a
+    sheet or a key) and surrounding white space (plain values are left as they are)."""
+    distinct = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
+    return pd.Series(by_parts(distinct, lambda plain: plain, _stripped_slowly), dtype=object)
+
+
+def _stripped_slowly(uniques: pd.Series) -> pd.Series:
+    distinct = uniques.astype(str)
+    return distinct.str.replace(CONTROL_CHARACTERS, "", regex=True).str.strip().astype(object)
 
 
 TextLike = pd.Series | TextColumn
@@ -101,9 +129,15 @@ class ParsedDates:
     """Parsed dates (NaT where a value did not parse), "HH:MM" times, and the format chosen."""
 
     dates: pd.Series
-    times: pd.Series
-    date_format: str
+    column: TextColumn = field(repr=False)
+    time_texts: np.ndarray = field(repr=False)  # "HH:MM" or "" per distinct value of the column
+    date_format: str = ""
     note: str = ""
+
+    @functools.cached_property
+    def times(self) -> pd.Series:
+        """The "HH:MM" time of every row (empty without one), as categories; made when asked for."""
+        return self.column.categorical(self.time_texts)
 
 
 def _two_digit_year(year: pd.Series) -> pd.Series:
@@ -184,7 +218,8 @@ def parse_dates(values: TextLike, *, month_first_hint: bool = False) -> ParsedDa
         date_format = "unknown"
     return ParsedDates(
         dates=column.spread(parsed.to_numpy(dtype="datetime64[ns]")),
-        times=column.categorical(times.fillna("").to_numpy(dtype=object)),
+        column=column,
+        time_texts=times.fillna("").to_numpy(dtype=object),
         date_format=date_format,
         note=note,
     )
@@ -300,6 +335,16 @@ def normalize_email(values: TextLike) -> pd.Series:
 
 def email_text(uniques: pd.Series) -> pd.Series:
     """Distinct values → trimmed, lower-case e-mail, empty without an '@'."""
+    return pd.Series(by_parts(uniques, _plain_email, _email_text), index=uniques.index, dtype=object)
+
+
+def _plain_email(plain: object) -> object:
+    import pyarrow.compute as pc
+
+    return pc.if_else(pc.match_substring(plain, "@"), pc.ascii_lower(plain), "")
+
+
+def _email_text(uniques: pd.Series) -> pd.Series:
     text = uniques.str.strip().str.lower()
     return text.where(text.str.contains("@", regex=False), "")
 
@@ -346,36 +391,19 @@ def fold_words(values: pd.Series) -> pd.Series:
 
 def fold_name(values: TextLike) -> pd.Series:
     """Case-folded name with runs of white space collapsed."""
-    return per_unique(values, _fold_text)
+    return per_unique(values, fold_text)
+
+
+def fold_text(uniques: pd.Series) -> pd.Series:
+    """Distinct values → case-folded, runs of white space as one space."""
+    return pd.Series(by_parts(uniques, _plain_lower, _fold_text), index=uniques.index, dtype=object)
+
+
+def _plain_lower(plain: object) -> object:
+    import pyarrow.compute as pc
+
+    return pc.ascii_lower(plain)
 
 
 def _fold_text(uniques: pd.Series) -> pd.Series:
     return uniques.str.casefold().str.split().str.join(" ").fillna("")
-
-
-def identity_keys(
-    client_id: TextLike | None, email: TextLike, phone: TextLike, name: TextLike, *, index: pd.Index | None = None
-) -> pd.Series:
-    """Per line: the client id if present, else the e-mail, else the phone digits, else the folded name.
-
-    Chosen per distinct value and by integer codes (which column's which distinct value each line takes), then
-    one take of the text: no comparison or fill over the text of every line.
-    """
-    names = TextColumn.of(name)
-    sources = [names.with_uniques(_fold_text(names.uniques)), TextColumn.of(phone), TextColumn.of(email)]
-    if client_id is not None:
-        column = TextColumn.of(client_id)
-        stripped = column.uniques.str.strip().str.replace(r"\.0$", "", regex=True)
-        sources.append(column.with_uniques(stripped))
-    pool, chosen, offset = [], None, 0
-    for source in sources:  # from the weakest key to the strongest
-        values = source.uniques.fillna("").to_numpy(dtype=object)
-        codes = source.codes
-        if len(values) and (codes < 0).any():  # a missing cell reads as the last distinct value, as ``spread`` does
-            codes = np.where(codes < 0, len(values) - 1, codes)
-        pick = codes + offset
-        chosen = pick if chosen is None else np.where((values != "")[codes], pick, chosen)
-        pool.append(values)
-        offset += len(values)
-    keys = np.concatenate(pool)[chosen] if offset else np.full(len(sources[0].codes), "", dtype=object)
-    return pd.Series(keys, index=index if index is not None else sources[0].index, dtype=object)
