@@ -43,13 +43,20 @@ REJECT_CLIENT = N_("no client id, name, e-mail or phone")
 REJECT_EXTRA = N_("more fields than the header")
 REJECT_COLUMNS = ("source_file", "source_row", "reason")
 
-def _normal_unless_digits(uniques: pd.Series, header: str) -> pd.Series:
+def _normal_unless_digits(column: TextColumn, header: str) -> pd.Series:
     """``fold_words`` of the values that may be a totals word or the header: a value with a digit is neither
     (unless the header has one) and stands as "0" — not empty, not a totals word, not the header. Ids, dates,
     amounts and e-mails skip the regular expressions."""
+    uniques = column.uniques
     if any(ch.isdigit() for ch in header):
         return fold_words(uniques)
-    digits = plain_text.by_parts(uniques, _plain_digit, lambda other: other.astype(str).str.contains(r"\d", regex=True))
+    digits = plain_text.by_parts(
+        uniques,
+        _plain_digit,
+        lambda other: other.astype(str).str.contains(r"\d", regex=True),
+        arrow=column.arrow,
+        plain=column.plain,
+    )
     digits = np.asarray(digits, dtype=bool)
     if not digits.any():
         return fold_words(uniques)
@@ -92,7 +99,7 @@ class Cells:
             else:  # a column no field uses: only its emptiness matters
                 blank &= (cells[position] == "").to_numpy(dtype=bool, na_value=False)
         header_norm = fold_words(pd.Series(raw.header, dtype=object)).tolist() if width else []
-        normalized = {p: _normal_unless_digits(self.text_column(p).uniques, header_norm[p]) for p in first}
+        normalized = {p: _normal_unless_digits(self.text_column(p), header_norm[p]) for p in first}
         repeated = np.ones(n, dtype=bool)
         for position in range(min(width, 4)):
             same = (normalized[position] == header_norm[position]).to_numpy(dtype=bool)
@@ -121,8 +128,8 @@ class Cells:
 
     def text_column(self, position: int) -> TextColumn:
         if position not in self._columns:
-            column = TextColumn.of_cells(self.raw.cells[position])
-            lengths = plain_text.lengths(column.uniques)
+            column = TextColumn.of_cells(self.raw.cells[position], parsed=self.raw.parsed_codes)
+            lengths = plain_text.lengths(column.uniques, column.arrow)
             if len(lengths) and lengths.max() > self.max_field_chars:
                 row = self.raw.rows[int((column.codes == int(lengths.argmax())).argmax())]
                 raise InputFileError(
@@ -176,7 +183,7 @@ class Cells:
             name_key = _blank_punctuation(column)
         email_column, phone_column = self.column(H.EMAIL), self.column(H.PHONE)
         nothing = TextColumn(np.zeros(len(self.index), dtype=np.intp), pd.Series([""], dtype=object), self.index)
-        emails = email_text(email_column.uniques) if email_column is not None else nothing.uniques
+        emails = email_text(email_column.uniques, email_column) if email_column is not None else nothing.uniques
         email = email_column.with_uniques(emails) if email_column is not None else nothing
         phone = phone_column.with_uniques(phone_digits(phone_column.uniques)) if phone_column is not None else nothing
         client_id = self.column(H.CLIENT_ID)
@@ -202,8 +209,17 @@ class Cells:
 
 def _blank_punctuation(column: TextColumn) -> TextColumn:
     """The column with cells of punctuation only ("---", "-", "?") emptied."""
-    word = plain_text.by_parts(column.uniques, _plain_alphanumeric, lambda other: other.str.contains(r"[^\W_]"))
-    uniques = column.uniques.where(np.asarray(word, dtype=bool), "").astype(object)
+    word = plain_text.by_parts(
+        column.uniques,
+        _plain_alphanumeric,
+        lambda other: other.str.contains(r"[^\W_]"),
+        arrow=column.arrow,
+        plain=column.plain,
+    )
+    word = np.asarray(word, dtype=bool)
+    if word.all():
+        return column
+    uniques = column.uniques.where(word, "").astype(object)
     return TextColumn(column.codes, uniques, column.index)
 
 

@@ -54,10 +54,10 @@ class IdentityChoice:
 def identity_choice(client_id: TextLike | None, email: TextLike, phone: TextLike, name: TextLike) -> IdentityChoice:
     """``identity_keys`` as positions into the distinct texts, before the text of every line is taken."""
     names = TextColumn.of(name)
-    sources = [names.with_uniques(fold_text(names.uniques)), TextColumn.of(phone), TextColumn.of(email)]
+    sources = [names.with_uniques(fold_text(names.uniques, names)), TextColumn.of(phone), TextColumn.of(email)]
     if client_id is not None:
         column = TextColumn.of(client_id)
-        stripped = by_parts(column.uniques, _plain_id, _id_text)
+        stripped = by_parts(column.uniques, _plain_id, _id_text, arrow=column.arrow, plain=column.plain)
         sources.append(column.with_uniques(pd.Series(stripped, index=column.uniques.index, dtype=object)))
     pool, chosen, offset = [], None, 0
     for source in sources:  # from the weakest key to the strongest

@@ -141,7 +141,7 @@ def placeholder_clients(columns: list[TextColumn], extra: tuple[str, ...], n: in
     for column in columns:
         uniques = column.uniques
         # a placeholder is a short word without digits ("Walk-In", "WALK_IN", "Гость"): only those are folded
-        candidate = plain_text.lengths(uniques) <= longest
+        candidate = plain_text.lengths(uniques, column.arrow) <= longest
         if candidate.any():
             short = uniques[candidate]
             candidate[candidate] = ~np.asarray(

@@ -41,15 +41,19 @@ def by_parts(
     uniques: pd.Series,
     fast: Callable[[object], object],
     slow: Callable[[pd.Series], object],
+    *,
+    arrow: object | None = None,
+    plain: np.ndarray | None = None,
 ) -> np.ndarray:
     """``slow(uniques)`` as an array, with ``fast`` (an Arrow function) computing the plain values' results.
 
-    ``fast`` must give, on plain values, exactly what ``slow`` gives on them.
+    ``fast`` must give, on plain values, exactly what ``slow`` gives on them. ``arrow`` and ``plain``: the
+    values' ``arrow_text`` and ``plain_mask`` when the caller has them already.
     """
-    arrow = arrow_text(uniques) if len(uniques) else None
+    arrow = arrow if arrow is not None else arrow_text(uniques) if len(uniques) else None
     if arrow is None:
         return np.asarray(slow(uniques))
-    plain = plain_mask(arrow)
+    plain = plain if plain is not None else plain_mask(arrow)
     result = np.asarray(fast(arrow).to_numpy(zero_copy_only=False))
     if plain.all():
         return result
@@ -61,22 +65,22 @@ def by_parts(
     return result
 
 
-def lengths(uniques: pd.Series) -> np.ndarray:
+def lengths(uniques: pd.Series, arrow: object | None = None) -> np.ndarray:
     """``len`` of every value (Arrow counts code points, as ``len`` does, for any value it can hold)."""
     import pyarrow.compute as pc
 
-    arrow = arrow_text(uniques) if len(uniques) else None
+    arrow = arrow if arrow is not None else arrow_text(uniques) if len(uniques) else None
     if arrow is None:
         return uniques.str.len().to_numpy(dtype="int64", na_value=0)
     return pc.utf8_length(arrow).to_numpy(zero_copy_only=False).astype("int64")
 
 
-def sorted_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+def sorted_codes(values: np.ndarray, arrow: object | None = None) -> tuple[np.ndarray, np.ndarray] | None:
     """``pd.factorize(values, sort=True)`` of str values by Arrow: UTF-8 bytes sort in code-point order, the
-    order Python sorts str in. None when Arrow cannot hold the values."""
+    order Python sorts str in. None when Arrow cannot hold the values (``arrow``: their ``arrow_text``)."""
     import pyarrow.compute as pc
 
-    arrow = arrow_text(values) if len(values) else None
+    arrow = arrow if arrow is not None else arrow_text(values) if len(values) else None
     if arrow is None:
         return None
     encoded = pc.dictionary_encode(arrow)

@@ -75,6 +75,7 @@ class RawTable:
     sheet: str | None = None
     broken: Mapping[str, list[int]] = field(default_factory=dict)  # reason → rows set aside before parsing
     data: bytes = field(default=b"", repr=False)  # the snapshot every later step works from
+    parsed_codes: bool = False  # categorical cells are the Arrow parser's dictionaries (``TextColumn.of_cells``)
 
 
 def _header_not_found(path: Path, records: Sequence[Sequence[object]]) -> InputFileError:
@@ -279,6 +280,7 @@ def read_csv_table(
         delimiter=delimiter,
         broken={REJECT_UNBALANCED_QUOTE: rows[broken].tolist()} if broken.any() else {},
         data=data,
+        parsed_codes=True,
     )
 
 

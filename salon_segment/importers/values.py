@@ -19,7 +19,7 @@ from salon_segment.i18n import N_
 from salon_segment.importers import lexicon
 from salon_segment.importers.headers import normalize_header
 from salon_segment.importers.month_names import parse_month_names
-from salon_segment.importers.plain_text import by_parts, sorted_codes
+from salon_segment.importers.plain_text import arrow_text, by_parts, plain_mask, sorted_codes
 
 CONTROL_CHARACTERS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # every C0/C1 control but tab and line feed
 
@@ -45,17 +45,30 @@ class TextColumn:
         return cls(np.asarray(codes), _stripped(uniques), values.index)
 
     @classmethod
-    def of_cells(cls, values: pd.Series) -> TextColumn:
+    def of_cells(cls, values: pd.Series, *, parsed: bool = False) -> TextColumn:
         """A raw table's column: the CSV parser's categories are its distinct values, in the order they first
-        appear, as a factorisation would number them (``source``); anything else is factorised."""
+        appear, as a factorisation would number them (``source``); anything else is factorised. ``parsed``:
+        the categories come from the parser (every one occurs, no cell is missing), so that is not checked."""
         if isinstance(values.dtype, pd.CategoricalDtype) and values.cat.categories.dtype == object:
             codes = values.array.codes  # the smallest integer type that holds them: 10M lines of a few values, 10 MB
             categories = values.cat.categories.to_numpy()
-            used = np.zeros(len(categories), dtype=bool)
-            used[codes] = True  # a missing cell (-1) marks the last category, which then shows as unused
-            if len(codes) and used.all() and codes.min() >= 0:
+            if not parsed:
+                used = np.zeros(len(categories), dtype=bool)
+                used[codes] = True  # a missing cell (-1) marks the last category, which then shows as unused
+                parsed = bool(len(codes) and used.all() and codes.min() >= 0)
+            if parsed:
                 return cls(codes, _stripped(categories), values.index)
         return cls.of(values)
+
+    @functools.cached_property
+    def arrow(self) -> object | None:
+        """The distinct values as an Arrow string array (None when Arrow cannot hold them), made once."""
+        return arrow_text(self.uniques) if len(self.uniques) else None
+
+    @functools.cached_property
+    def plain(self) -> np.ndarray | None:
+        """``plain_text.plain_mask`` of the distinct values, made once (None without ``arrow``)."""
+        return plain_mask(self.arrow) if self.arrow is not None else None
 
     def spread(self, per_unique: object) -> pd.Series:
         """A Series for every row from one value per distinct value."""
@@ -79,7 +92,8 @@ class TextColumn:
         """Like ``spread`` (default: the stripped text), as sorted categories for the ledger: one
         factorisation of the distinct values and one take of the codes instead of hashing every row."""
         values = self.uniques.to_numpy(dtype=object) if per_unique is None else np.asarray(per_unique, dtype=object)
-        codes, categories = sorted_codes(values) or pd.factorize(values, sort=True)
+        arrow = self.arrow if per_unique is None else None
+        codes, categories = sorted_codes(values, arrow) or pd.factorize(values, sort=True)
         return L.text_categories(codes[self.codes], categories).set_axis(self.index)
 
 
@@ -333,9 +347,12 @@ def normalize_email(values: TextLike) -> pd.Series:
     return per_unique(values, email_text)
 
 
-def email_text(uniques: pd.Series) -> pd.Series:
-    """Distinct values → trimmed, lower-case e-mail, empty without an '@'."""
-    return pd.Series(by_parts(uniques, _plain_email, _email_text), index=uniques.index, dtype=object)
+def email_text(uniques: pd.Series, column: TextColumn | None = None) -> pd.Series:
+    """Distinct values → trimmed, lower-case e-mail, empty without an '@' (``column``: the values' column, whose
+    Arrow copy is reused)."""
+    arrow, plain = (column.arrow, column.plain) if column is not None else (None, None)
+    result = by_parts(uniques, _plain_email, _email_text, arrow=arrow, plain=plain)
+    return pd.Series(result, index=uniques.index, dtype=object)
 
 
 def _plain_email(plain: object) -> object:
@@ -394,9 +411,11 @@ def fold_name(values: TextLike) -> pd.Series:
     return per_unique(values, fold_text)
 
 
-def fold_text(uniques: pd.Series) -> pd.Series:
-    """Distinct values → case-folded, runs of white space as one space."""
-    return pd.Series(by_parts(uniques, _plain_lower, _fold_text), index=uniques.index, dtype=object)
+def fold_text(uniques: pd.Series, column: TextColumn | None = None) -> pd.Series:
+    """Distinct values → case-folded, runs of white space as one space (``column`` as for ``email_text``)."""
+    arrow, plain = (column.arrow, column.plain) if column is not None else (None, None)
+    result = by_parts(uniques, _plain_lower, _fold_text, arrow=arrow, plain=plain)
+    return pd.Series(result, index=uniques.index, dtype=object)
 
 
 def _plain_lower(plain: object) -> object:
