@@ -11,14 +11,13 @@ from salon_segment.importers import source
 from salon_segment.importers.cells import _plain_alphanumeric, _plain_digit
 from salon_segment.importers.identity import _id_text, _plain_id
 from salon_segment.importers.plain_text import arrow_text, by_parts, lengths, plain_mask, sorted_codes
+from salon_segment.importers.text_column import _stripped, _stripped_slowly
 from salon_segment.importers.values import (
     TextColumn,
     _email_text,
     _fold_text,
     _plain_email,
     _plain_lower,
-    _stripped,
-    _stripped_slowly,
     email_text,
     fold_text,
 )

@@ -104,9 +104,8 @@ def _parse_with_arrow(
     columns whose categories are the distinct raw texts in the order they first appear (what a factorisation
     gives), so no Python string is made per cell and no column is hashed again.
 
-    Raises pyarrow's error on anything irregular (ragged rows, blank lines); the caller then falls back.
-    ``quoted=False`` (the file holds no quote character, so no value spans lines) lets the parser split the
-    blocks at line ends without following quotes.
+    Raises pyarrow's error on anything irregular (ragged rows, blank lines); the caller then falls back. Without
+    a quote character in the file (``quoted=False``) no value spans lines: blocks are cut at any line end.
     """
     import pyarrow as pa
     import pyarrow.csv as pa_csv
