@@ -115,3 +115,20 @@ def test_categories_not_from_the_parser_are_factorised():
     assert column.uniques.tolist() == ["b", "a"] and column.codes.tolist() == [0, 1, 0]
     missing = pd.Series(pd.Categorical(["b", None, "a"], categories=["a", "b"]))
     assert TextColumn.of_cells(missing).codes.tolist() == TextColumn.of(missing).codes.tolist()
+
+
+def test_an_ascii_file_without_quotes_is_decoded_only_as_far_as_the_reader_reads(tmp_path):
+    from salon_segment.errors import InputFileError
+    from salon_segment.importers.encoding import decode, decode_head
+    from salon_segment.importers.source import _head
+
+    path = tmp_path / "x.csv"
+    data = b"Client,Date\n" + b"".join(b"Ann %d,2026-01-02\n" % i for i in range(30_000))
+    chosen, head = decode_head(path, data, None, 200)
+    assert chosen == "utf-8" and len(head) < len(data)
+    assert _head(head, 200) == _head(decode(path, data, None)[1], 200)
+    assert decode_head(path, b"a,b\n1,2", None, 200) == ("utf-8", "a,b\n1,2")
+    quoted = data + b'"Bo",2026-01-03\n'
+    assert decode_head(path, quoted, None, 200)[1] == quoted.decode()  # quotes: the whole text
+    with pytest.raises(InputFileError, match="binary"):  # a NUL after the head but in the checked characters
+        decode_head(path, data[:50_000] + b"\x00" + data[50_000:], None, 200)

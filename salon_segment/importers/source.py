@@ -29,7 +29,7 @@ from salon_segment.importers.csv_records import (
     sniff_delimiter,
     split_records,
 )
-from salon_segment.importers.encoding import PREFERRED_CODE_PAGES, decode, detect_encoding
+from salon_segment.importers.encoding import PREFERRED_CODE_PAGES, decode, decode_head, detect_encoding
 from salon_segment.importers.headers import find_header_row
 from salon_segment.importers.snapshot import Limits, Snapshot, take_snapshot
 from salon_segment.importers.xlsx_guard import check_workbook
@@ -229,7 +229,7 @@ def read_csv_table(
         raise InputFileError(f"{path}: the file is empty.")
     if data.startswith(b"%PDF"):
         raise InputFileError(f"{path}: this is a PDF, not a CSV export; export the report as CSV or Excel.")
-    chosen, text = decode(path, data, encoding)
+    chosen, text = decode_head(path, data, encoding, SAMPLE_LINES)  # the whole text if it holds a quote
     sample = _head(text, SAMPLE_LINES)
     delimiter = delimiter or sniff_delimiter(sample, overrides)
     reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
