@@ -130,7 +130,7 @@ def make_ledger(frame: pd.DataFrame, *, text_is_clean: bool = False) -> pd.DataF
             values = pd.Series([_DEFAULTS[column]] * n, index=frame.index, dtype=object)
         out[column] = values
     ledger = pd.DataFrame({k: plain_column(v) for k, v in out.items()}, copy=False)
-    ledger[DATE] = pd.to_datetime(ledger[DATE]).dt.normalize().astype("datetime64[ns]")
+    ledger[DATE] = _calendar_days(ledger[DATE])
     ledger[AMOUNT] = pd.to_numeric(ledger[AMOUNT]).astype(float)
     ledger[QUANTITY] = pd.to_numeric(ledger[QUANTITY]).astype(float)
     ledger[SOURCE_ROW] = ledger[SOURCE_ROW].astype("int64")
@@ -142,6 +142,15 @@ def make_ledger(frame: pd.DataFrame, *, text_is_clean: bool = False) -> pd.DataF
             values = values.fillna("")
         ledger[column] = values
     return with_categories(ledger)
+
+
+def _calendar_days(values: pd.Series) -> pd.Series:
+    """Dates as datetime64[ns] at midnight (an importer's dates already are: only checked)."""
+    if values.dtype == "datetime64[ns]":
+        ticks = values.to_numpy().view("int64")
+        if not ((ticks % (24 * 3600 * 10**9) != 0) & (ticks != np.iinfo("int64").min)).any():
+            return values
+    return pd.to_datetime(values).dt.normalize().astype("datetime64[ns]")
 
 
 def text_categories(codes: np.ndarray, categories: object) -> pd.Series:

@@ -5,8 +5,8 @@ import math
 import pandas as pd
 import pytest
 
+from salon_segment.importers.identity import identity_keys
 from salon_segment.importers.values import (
-    identity_keys,
     kinds_from_keywords,
     kinds_from_type,
     map_statuses,

@@ -97,9 +97,11 @@ def drop_overlaps(parts: list[Normalized]) -> list[Normalized]:
     """
     seen: pd.DataFrame | None = None
     out = []
-    for part in parts:
+    last = max((i for i, part in enumerate(parts) if part.kind == VISITS_KIND), default=-1)
+    for i, part in enumerate(parts):
         ledger = part.table
-        if part.kind != VISITS_KIND or ledger.empty or (ledger[L.LINE_ID] == "").all():
+        alone = seen is None and i == last  # no earlier lines to compare with, no later file to compare it with
+        if part.kind != VISITS_KIND or ledger.empty or alone or (ledger[L.LINE_ID] == "").all():
             out.append(part)
             continue
         keyed = ledger.loc[ledger[L.LINE_ID] != "", list(_OVERLAP_KEY)].copy()
@@ -116,6 +118,13 @@ def drop_overlaps(parts: list[Normalized]) -> list[Normalized]:
         seen = keyed if seen is None else pd.concat([seen, keyed]).drop_duplicates()
         out.append(part)
     return out
+
+
+def _merged(ledgers: list[pd.DataFrame]) -> pd.DataFrame:
+    """One ledger of every visit file's lines (one file's ledger as it is)."""
+    if len(ledgers) == 1:
+        return ledgers[0]
+    return L.with_categories(pd.concat(ledgers, ignore_index=True)) if ledgers else L.empty_ledger()
 
 
 def with_broken_lines(part: Normalized, raw: RawTable) -> Normalized:
@@ -213,7 +222,7 @@ def read_exports(
     walk_ins = [p.walk_ins for p in parts if p.kind == VISITS_KIND and not p.walk_ins.empty]
     rejects = [p.rejects for p in parts]
     return ImportResult(
-        ledger=L.with_categories(pd.concat(ledgers, ignore_index=True)) if ledgers else L.empty_ledger(),
+        ledger=_merged(ledgers),
         client_list=pd.concat(lists, ignore_index=True) if lists else L.empty_client_list(),
         reports=[p.report for p in parts],
         rejects=pd.concat(rejects, ignore_index=True) if rejects else pd.DataFrame(columns=list(REJECT_COLUMNS)),

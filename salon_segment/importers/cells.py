@@ -4,6 +4,7 @@ accounting of every row as used, skipped or rejected: rows_read = rows_used + ro
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -13,6 +14,8 @@ import pandas as pd
 from salon_segment.errors import InputFileError
 from salon_segment.i18n import N_
 from salon_segment.importers import headers as H
+from salon_segment.importers import plain_text
+from salon_segment.importers.identity import IdentityChoice, identity_choice
 from salon_segment.importers.lexicon import TOTAL_WORDS
 from salon_segment.importers.source import RawTable
 from salon_segment.importers.values import (
@@ -20,7 +23,6 @@ from salon_segment.importers.values import (
     consent_text,
     email_text,
     fold_words,
-    identity_keys,
     phone_digits,
 )
 from salon_segment.privacy import mask
@@ -41,18 +43,36 @@ REJECT_CLIENT = N_("no client id, name, e-mail or phone")
 REJECT_EXTRA = N_("more fields than the header")
 REJECT_COLUMNS = ("source_file", "source_row", "reason")
 
-def _normal_unless_digits(uniques: pd.Series, header: str) -> pd.Series:
+def _normal_unless_digits(column: TextColumn, header: str) -> pd.Series:
     """``fold_words`` of the values that may be a totals word or the header: a value with a digit is neither
     (unless the header has one) and stands as "0" — not empty, not a totals word, not the header. Ids, dates,
     amounts and e-mails skip the regular expressions."""
+    uniques = column.uniques
     if any(ch.isdigit() for ch in header):
         return fold_words(uniques)
-    digits = uniques.astype(str).str.contains(r"\d", regex=True).to_numpy(dtype=bool)
+    digits = plain_text.by_parts(
+        uniques,
+        _plain_digit,
+        lambda other: other.astype(str).str.contains(r"\d", regex=True),
+        arrow=column.arrow,
+        plain=column.plain,
+    )
+    digits = np.asarray(digits, dtype=bool)
     if not digits.any():
         return fold_words(uniques)
     out = pd.Series("0", index=uniques.index, dtype=object)
     out[~digits] = fold_words(uniques[~digits])
     return out
+
+
+@dataclass(frozen=True)
+class Clients:
+    """Every row's identity key, its name (distinct values and codes when the export has a name column) and
+    the normalised e-mail of each distinct e-mail cell."""
+
+    choice: IdentityChoice
+    name: TextColumn | pd.Series
+    emails: pd.Series
 
 
 class Cells:
@@ -65,44 +85,53 @@ class Cells:
         cells = raw.cells
         width = len(raw.header)
         self.index = cells.index
-        self.empty = pd.Series("", index=cells.index, dtype=object)
         self._columns: dict[int, TextColumn] = {}
         self._series: dict[int, pd.Series] = {}
         first = range(min(width, FLAG_COLUMNS))
         needed = set(first) | set(mapping.values())
-        self.blank = pd.Series(True, index=cells.index)
+        n = len(cells.index)
+        blank = np.ones(n, dtype=bool)
         for position in cells.columns:
             if position in needed:
                 column = self.text_column(position)
-                self.blank &= column.spread(column.uniques.to_numpy(dtype=object) == "")
+                empty = column.uniques.to_numpy(dtype=object) == ""
+                blank &= empty[column.codes] if empty.any() else False
             else:  # a column no field uses: only its emptiness matters
-                self.blank &= (cells[position] == "").to_numpy(dtype=bool, na_value=False)
-        header_norm = [fold_words(pd.Series([h], dtype=object)).iloc[0] for h in raw.header]
-        normalized = {p: _normal_unless_digits(self.text_column(p).uniques, header_norm[p]) for p in first}
-        repeated = pd.Series(True, index=cells.index)
+                blank &= (cells[position] == "").to_numpy(dtype=bool, na_value=False)
+        header_norm = fold_words(pd.Series(raw.header, dtype=object)).tolist() if width else []
+        normalized = {p: _normal_unless_digits(self.text_column(p), header_norm[p]) for p in first}
+        repeated = np.ones(n, dtype=bool)
         for position in range(min(width, 4)):
-            repeated &= self.text_column(position).spread((normalized[position] == header_norm[position]).to_numpy())
-        self.repeated_header = repeated & ~self.blank
-        any_total = pd.Series(False, index=cells.index)
-        leading_total = pd.Series(False, index=cells.index)  # the first non-empty cell is a totals word
+            same = (normalized[position] == header_norm[position]).to_numpy(dtype=bool)
+            repeated &= same[self.text_column(position).codes] if same.any() else False
+        any_total = np.zeros(n, dtype=bool)
+        leading_total = np.zeros(n, dtype=bool)  # the first non-empty cell is a totals word
         for position in reversed(first):
-            column = self.text_column(position)
-            is_total = column.spread(normalized[position].isin(TOTAL_WORDS).to_numpy())
-            is_empty = column.spread((normalized[position] == "").to_numpy())
+            codes = self.text_column(position).codes
+            total = normalized[position].isin(TOTAL_WORDS).to_numpy(dtype=bool)
+            empty = (normalized[position] == "").to_numpy(dtype=bool)
+            is_total = total[codes] if total.any() else np.zeros(n, dtype=bool)
             any_total |= is_total
-            leading_total = leading_total.where(is_empty, is_total)
-        self.totals_word = any_total & ~self.blank
-        self.leading_total = leading_total & ~self.blank  # "Totaal;;;1.208,50"
+            leading_total = np.where(empty[codes], leading_total, is_total) if empty.any() else is_total
+        self.blank = pd.Series(blank, index=cells.index)
+        self.repeated_header = pd.Series(repeated & ~blank, index=cells.index)
+        self.totals_word = pd.Series(any_total & ~blank, index=cells.index)
+        self.leading_total = pd.Series(leading_total & ~blank, index=cells.index)  # "Totaal;;;1.208,50"
         self.extra = pd.Series(False, index=cells.index)
         for position in range(width, cells.shape[1]):
             self.extra |= self.get_position(position) != ""
 
+    @functools.cached_property
+    def empty(self) -> pd.Series:
+        """An empty text for every row."""
+        return pd.Series("", index=self.index, dtype=object)
+
     def text_column(self, position: int) -> TextColumn:
         if position not in self._columns:
-            column = TextColumn.of(self.raw.cells[position])
-            lengths = column.uniques.str.len()
+            column = TextColumn.of_cells(self.raw.cells[position], parsed=self.raw.parsed_codes)
+            lengths = plain_text.lengths(column.uniques, column.arrow)
             if len(lengths) and lengths.max() > self.max_field_chars:
-                row = self.raw.rows[int((column.codes == int(lengths.idxmax())).argmax())]
+                row = self.raw.rows[int((column.codes == int(lengths.argmax())).argmax())]
                 raise InputFileError(
                     f"{self.raw.path}: row {row}, column {position + 1} holds {int(lengths.max()):,} characters, more "
                     f"than the limit of {self.max_field_chars:,}; the file is damaged or not an export."
@@ -133,6 +162,17 @@ class Cells:
 
         Cells of punctuation only ("---", "-") are empty: some systems write them for missing values.
         """
+        clients = self.clients()
+        name = clients.name.series() if isinstance(clients.name, TextColumn) else clients.name
+        email_column = self.column(H.EMAIL)
+        email_rows = email_column.with_uniques(clients.emails).series() if email_column is not None else self.empty
+        phone_text = self.get(H.PHONE)
+        keys = pd.Series(clients.choice.keys(), index=self.index, dtype=object)
+        present = pd.Series(clients.choice.present(), index=self.index)
+        return keys, name, email_rows, phone_text if phone_text is not None else self.empty, present
+
+    def clients(self) -> Clients:
+        """Every row's identity key (as positions into the distinct texts) and the name column it came with."""
         column = self.column(H.CLIENT_NAME)
         if column is None:
             parts = [_blank_punctuation(c) for c in (self.column(H.FIRST_NAME), self.column(H.LAST_NAME)) if c]
@@ -141,16 +181,14 @@ class Cells:
             name_key: pd.Series | TextColumn = name
         else:
             name_key = _blank_punctuation(column)
-            name = name_key.series()
         email_column, phone_column = self.column(H.EMAIL), self.column(H.PHONE)
         nothing = TextColumn(np.zeros(len(self.index), dtype=np.intp), pd.Series([""], dtype=object), self.index)
-        email = email_column.with_uniques(email_text(email_column.uniques)) if email_column is not None else nothing
+        emails = email_text(email_column.uniques, email_column) if email_column is not None else nothing.uniques
+        email = email_column.with_uniques(emails) if email_column is not None else nothing
         phone = phone_column.with_uniques(phone_digits(phone_column.uniques)) if phone_column is not None else nothing
-        phone_text = self.get(H.PHONE)
         client_id = self.column(H.CLIENT_ID)
-        keys = identity_keys(_blank_punctuation(client_id) if client_id else None, email, phone, name_key)
-        email_rows = email.series() if email_column is not None else self.empty
-        return keys, name, email_rows, phone_text if phone_text is not None else self.empty, keys != ""
+        choice = identity_choice(_blank_punctuation(client_id) if client_id else None, email, phone, name_key)
+        return Clients(choice, name_key, emails)
 
     def consent(self) -> pd.Series | None:
         """Marketing consent of every row as categories (``values.consent_text``), None without such a column."""
@@ -160,18 +198,41 @@ class Cells:
                 return column.categorical(consent_text(column.uniques, opt_out=opt_out))
         return None
 
-    def month_first_hint(self, dates: pd.Series, forced: bool | None, decimal: str) -> bool:
+    def month_first_hint(self, dates: pd.Series | TextColumn, forced: bool | None, decimal: str) -> bool:
         """For dates that read both ways: month-first only for US-style files (',' or tab, decimal point, '/')."""
         if forced is not None:
             return forced
         us_style = self.raw.delimiter in (",", "\t", None) and decimal in (".", "")
-        return us_style and "/" in "".join(dates.head(50).tolist())
+        head = dates.head(50) if isinstance(dates, TextColumn) else dates.head(50).tolist()
+        return us_style and "/" in "".join(head)
 
 
 def _blank_punctuation(column: TextColumn) -> TextColumn:
     """The column with cells of punctuation only ("---", "-", "?") emptied."""
-    uniques = column.uniques.where(column.uniques.str.contains(r"[^\W_]", regex=True), "").astype(object)
+    word = plain_text.by_parts(
+        column.uniques,
+        _plain_alphanumeric,
+        lambda other: other.str.contains(r"[^\W_]"),
+        arrow=column.arrow,
+        plain=column.plain,
+    )
+    word = np.asarray(word, dtype=bool)
+    if word.all():
+        return column
+    uniques = column.uniques.where(word, "").astype(object)
     return TextColumn(column.codes, uniques, column.index)
+
+
+def _plain_digit(plain: object) -> object:
+    import pyarrow.compute as pc
+
+    return pc.match_substring_regex(plain, "[0-9]")
+
+
+def _plain_alphanumeric(plain: object) -> object:
+    import pyarrow.compute as pc
+
+    return pc.match_substring_regex(plain, "[A-Za-z0-9]")
 
 
 def rows_of(values: object, keep: np.ndarray | None, n: int) -> np.ndarray | pd.Series:
@@ -184,11 +245,15 @@ def rows_of(values: object, keep: np.ndarray | None, n: int) -> np.ndarray | pd.
     return array if keep is None else array[keep]
 
 
-def example(values: pd.Series | None, mask: pd.Series) -> str:
-    """The first non-empty value among the masked rows (the first thousand rows nearly always hold one)."""
+def example(values: pd.Series | TextColumn | None, mask: pd.Series) -> str:
+    """The first non-empty value among the masked rows."""
     if values is None:
         return ""
-    for rows in (slice(0, 1000), slice(None)):
+    if isinstance(values, TextColumn):
+        present = (values.uniques.to_numpy(dtype=object) != "")[values.codes] & mask.to_numpy(dtype=bool)
+        first = int(present.argmax()) if len(present) else 0
+        return str(values.uniques.iloc[values.codes[first]]) if len(present) and present[first] else ""
+    for rows in (slice(0, 1000), slice(None)):  # the first thousand rows nearly always hold one
         head = values.iloc[rows]
         present = head[mask.iloc[rows] & (head != "")]
         if not present.empty:

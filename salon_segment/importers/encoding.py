@@ -121,6 +121,9 @@ def latin_code_page(sample: bytes) -> str:
     return "latin_1"
 
 
+BINARY_CHECK_CHARS = 100_000  # a NUL among the first characters: a binary file (or UTF-16 read as UTF-8)
+
+
 def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
     """(encoding used, text without BOM); InputFileError for undecodable or binary content."""
     chosen, text = (encoding, None) if encoding else detect(data)
@@ -133,9 +136,24 @@ def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    if "\x00" in text[:100_000]:
+    if "\x00" in text[:BINARY_CHECK_CHARS]:
         raise InputFileError(
             f"{path}: this looks like a binary file, not a CSV export; "
             "export the report as CSV or Excel, or try --encoding utf-16."
         )
     return chosen, text
+
+
+def decode_head(path: Path, data: bytes, encoding: str | None, lines: int) -> tuple[str, str]:
+    """``decode``, but of a file of ASCII bytes without a quote character (UTF-8 for sure, no value spans lines)
+    only the first ``lines`` lines and the characters the binary check reads are decoded: all of its text the
+    reader needs. Anything else is decoded whole."""
+    if encoding is not None or not data.isascii() or b'"' in data:
+        return decode(path, data, encoding)
+    end = 0
+    for _ in range(lines):
+        end = data.find(b"\n", end) + 1
+        if end == 0:
+            end = len(data)
+            break
+    return decode(path, data[: max(end, BINARY_CHECK_CHARS)], "utf-8")

@@ -12,6 +12,7 @@ accents, punctuation folded).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -49,7 +50,12 @@ from salon_segment.importers.fields import (
 
 def normalize_header(text: object) -> str:
     """Case-fold, strip accents (ё→е too), replace punctuation by spaces, collapse spaces."""
-    value = unicodedata.normalize("NFKD", str(text)).casefold()
+    return _normalized(text if type(text) is str else str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # headers, statuses, line types and sample cells repeat a lot
+def _normalized(text: str) -> str:
+    value = unicodedata.normalize("NFKD", text).casefold()
     value = "".join(ch for ch in value if not unicodedata.combining(ch))
     value = re.sub(r"[\W_]+", " ", value, flags=re.UNICODE)
     return " ".join(value.split())

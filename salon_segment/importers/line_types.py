@@ -8,6 +8,7 @@ each column's distinct values.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -15,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from salon_segment import ledger as L
-from salon_segment.importers import lexicon
+from salon_segment.importers import lexicon, plain_text
 from salon_segment.importers.headers import normalize_header
 from salon_segment.importers.values import TextColumn, fold_name, fold_words
 
@@ -33,7 +34,7 @@ def _lookup(words: Mapping[str, str]) -> dict[str, str]:
 
 def _per_unique_codes(column: TextColumn, lookup: Mapping[str, str], codes: Mapping[str, int]) -> np.ndarray:
     """Each row's code from its distinct value's word (−1 where the word is not known)."""
-    per_unique = column.uniques.map(normalize_header).map(lookup).map(codes).fillna(-1).to_numpy(dtype="int64")
+    per_unique = column.uniques.map(normalize_header).map(lookup).map(codes).fillna(-1).to_numpy(dtype=np.int8)
     return per_unique[column.codes]
 
 
@@ -46,7 +47,7 @@ def _names_any(column: TextColumn, words: tuple[str, ...], size: bool = False) -
     if not parts:
         return np.zeros(len(column.codes), dtype=bool)
     hit = column.uniques.str.casefold().str.contains("|".join(parts), regex=True).to_numpy(dtype=bool)
-    return hit[column.codes]
+    return hit[column.codes] if hit.any() else np.zeros(len(column.codes), dtype=bool)
 
 
 def line_types(
@@ -68,7 +69,7 @@ def line_types(
     services): no guessing from words then, unless the export's own type column says otherwise.
     """
     service, product = _CODE[L.SERVICE], _CODE[L.PRODUCT]
-    codes = np.full(n, _CODE[default or L.SERVICE], dtype="int64")  # a report of one line type: no guessing
+    codes = np.full(n, _CODE[default or L.SERVICE], dtype=np.int8)  # a report of one line type: no guessing
     if not default and product_items:  # a product listing is the whole range: what it does not list is a service
         if item is not None:
             codes = np.where(fold_name(item).isin(product_items).to_numpy(), product, codes)
@@ -82,7 +83,7 @@ def line_types(
             if service_items:
                 guessed &= ~fold_name(item).isin(service_items).to_numpy()
         codes = np.where(guessed, product, codes)
-    from_type = np.full(n, -1, dtype="int64")
+    from_type = np.full(n, -1, dtype=np.int8)
     if type_column is not None:
         lookup = {**lexicon.LINE_TYPE_LOOKUP, **_lookup(type_words)}
         from_type = _per_unique_codes(type_column, lookup, _CODE)
@@ -93,7 +94,9 @@ def line_types(
         # a deposit or a gift card sold at the desk, booked as a "service" line
         generic = (from_type < 0) | (from_type == service)
         for kind, words in lexicon.ITEM_NOT_REVENUE_WORDS.items():
-            codes = np.where(generic & (codes == service) & _names_any(item, words), _CODE[kind], codes)
+            named = _names_any(item, words)
+            if named.any():
+                codes = np.where(generic & (codes == service) & named, _CODE[kind], codes)
     return L.text_categories(codes, _TYPES).set_axis(index)
 
 
@@ -107,7 +110,7 @@ def line_statuses(
     """
     if fixed is not None or status is None:
         code = _STATUS_CODE[fixed or L.COMPLETED]
-        return L.text_categories(np.full(n, code, dtype="int64"), _STATUSES).set_axis(index), {}
+        return L.text_categories(np.full(n, code, dtype=np.int8), _STATUSES).set_axis(index), {}
     lookup = {**lexicon.STATUS_LOOKUP, **_lookup(words), "": L.COMPLETED}
     codes = _per_unique_codes(status, lookup, _STATUS_CODE)
     unknown_rows = codes < 0
@@ -117,15 +120,34 @@ def line_statuses(
     return L.text_categories(codes, _STATUSES).set_axis(index), dict(sorted(unknown.items()))
 
 
+def _plain_digit(plain: object) -> object:
+    import pyarrow.compute as pc
+
+    return pc.match_substring_regex(plain, "[0-9]")
+
+
+@functools.lru_cache(maxsize=32)
+def _placeholder_words(extra: tuple[str, ...]) -> frozenset[str]:
+    """The folded placeholder words of the lexicon and of a profile (folded once per run)."""
+    folded = fold_words(pd.Series([*lexicon.PLACEHOLDER_CLIENTS, *extra], dtype=object))
+    return frozenset(folded) - {""}
+
+
 def placeholder_clients(columns: list[TextColumn], extra: tuple[str, ...], n: int) -> np.ndarray:
     """True per row where a client field holds a placeholder ("Walk-In", "WALK_IN", "Гость", "Zonder naam")."""
-    words = {fold_words(pd.Series([w])).iloc[0] for w in (*lexicon.PLACEHOLDER_CLIENTS, *extra)} - {""}
+    words = _placeholder_words(tuple(extra))
     longest = max(len(w) for w in words) + 4
     hit = None
     for column in columns:
         uniques = column.uniques
         # a placeholder is a short word without digits ("Walk-In", "WALK_IN", "Гость"): only those are folded
-        candidate = ((uniques.str.len() <= longest) & ~uniques.str.contains(r"\d", regex=True)).to_numpy()
+        candidate = plain_text.lengths(uniques, column.arrow) <= longest
+        if candidate.any():
+            short = uniques[candidate]
+            candidate[candidate] = ~np.asarray(
+                plain_text.by_parts(short, _plain_digit, lambda other: other.str.contains(r"\d", regex=True)),
+                dtype=bool,
+            )
         per_unique = np.zeros(len(uniques), dtype=bool)
         per_unique[candidate] = fold_words(uniques[candidate]).isin(words).to_numpy(dtype=bool)
         hit = per_unique[column.codes] if hit is None else hit | per_unique[column.codes]

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from salon_segment import ledger as L
@@ -47,7 +48,7 @@ from salon_segment.importers.report import (
 )
 from salon_segment.importers.roles import generic_role
 from salon_segment.importers.source import RawTable
-from salon_segment.importers.values import email_text, fold_name, parse_amounts, parse_dates
+from salon_segment.importers.values import TextColumn, fold_name, parse_amounts, parse_dates
 
 __all__ = [
     "CATALOGUE_KIND",
@@ -156,12 +157,15 @@ def to_ledger(raw: RawTable, plan_: Plan, options: ImportOptions) -> Normalized:
     mapping = plan_.mapping
     cells = Cells(raw, mapping, options.limits.max_field_chars)
     statuses, type_words, placeholders, month_first = _profile_words(plan_)
-    keys, name, _email, _phone, client_ok = cells.identity()
+    clients = cells.clients()
+    keys = pd.Series(clients.choice.keys(), index=cells.index, dtype=object)
+    client_ok = pd.Series(clients.choice.present(), index=cells.index)
+    name = clients.name.categorical() if isinstance(clients.name, TextColumn) else clients.name
     name_columns = [c for c in (cells.column(H.CLIENT_ID), cells.column(H.CLIENT_NAME)) if c is not None]
     placeholder = placeholder_clients(name_columns, placeholders, len(cells.index))
     walk_in = ~client_ok | pd.Series(placeholder, index=cells.index)
     amounts, decimal = _amounts(cells, raw, plan_)
-    raw_date = cells.get(H.DATE)
+    raw_date = cells.column(H.DATE)
     forced_order = options.month_first if options.month_first is not None else month_first
     parsed = parse_dates(cells.column(H.DATE), month_first_hint=cells.month_first_hint(raw_date, forced_order, decimal))
     date_bad = parsed.dates.isna()
@@ -204,7 +208,7 @@ def to_ledger(raw: RawTable, plan_: Plan, options: ImportOptions) -> Normalized:
     columns = {
         L.CLIENT: keys,
         L.CLIENT_NAME: name,
-        L.EMAIL: email_column.categorical(email_text(email_column.uniques)) if email_column is not None else blank,
+        L.EMAIL: email_column.categorical(clients.emails) if email_column is not None else blank,
         L.PHONE: text(H.PHONE),
         L.DATE: parsed.dates,
         L.TIME: text(H.TIME) if H.TIME in mapping else parsed.times,
@@ -225,6 +229,9 @@ def to_ledger(raw: RawTable, plan_: Plan, options: ImportOptions) -> Normalized:
     frame = pd.DataFrame(
         {name_: L.plain_column(rows_of(values, keep, n)) for name_, values in columns.items()}, copy=False
     )
+    if keep is not None and isinstance(frame[L.CLIENT_NAME].dtype, pd.CategoricalDtype):
+        # the names of the lines kept, as a factorisation of them would give
+        frame[L.CLIENT_NAME] = frame[L.CLIENT_NAME].cat.remove_unused_categories()
     ledger = L.make_ledger(frame, text_is_clean=True)
     walk_rows = (accounting.considered & walk_in & ~date_bad & ~amount_bad).to_numpy()
     walk_ins = pd.DataFrame(
@@ -242,11 +249,11 @@ def to_ledger(raw: RawTable, plan_: Plan, options: ImportOptions) -> Normalized:
         date_note=parsed.note,
         date_example=example(raw_date, used),
         decimal=decimal,
-        amount_example=example(cells.get(H.AMOUNT), used),
+        amount_example=example(cells.column(H.AMOUNT), used),
         unknown_statuses=sorted(unknown),
         unknown_status_lines=unknown,
         dates=dates,
-        clients=int(ledger[L.CLIENT].nunique()),
+        clients=clients.choice.distinct(keep),
         status_lines=_counts(ledger[L.STATUS]),
         line_type_lines=_counts(ledger[L.KIND]),
     )
@@ -254,8 +261,10 @@ def to_ledger(raw: RawTable, plan_: Plan, options: ImportOptions) -> Normalized:
 
 
 def _counts(values: pd.Series) -> dict[str, int]:
-    counts = values.value_counts(sort=False)
-    return {str(k): int(v) for k, v in sorted(counts.items()) if v}
+    """Lines per value of a categorical column, values that occur only."""
+    codes = values.array.codes
+    counts = np.bincount(codes[codes >= 0], minlength=len(values.cat.categories))
+    return {str(k): int(v) for k, v in sorted(zip(values.cat.categories, counts, strict=True)) if v}
 
 
 def _count_used(cells: Cells, name: str, unknown: dict[str, int], used: pd.Series) -> dict[str, int]:

@@ -29,7 +29,7 @@ from salon_segment.importers.csv_records import (
     sniff_delimiter,
     split_records,
 )
-from salon_segment.importers.encoding import PREFERRED_CODE_PAGES, decode, detect_encoding
+from salon_segment.importers.encoding import PREFERRED_CODE_PAGES, decode, decode_head, detect_encoding
 from salon_segment.importers.headers import find_header_row
 from salon_segment.importers.snapshot import Limits, Snapshot, take_snapshot
 from salon_segment.importers.xlsx_guard import check_workbook
@@ -56,6 +56,7 @@ csv.field_size_limit(2**31 - 1)
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 HEADER_SEARCH_ROWS = 50
 SAMPLE_LINES = 200
+ARROW_BLOCK_BYTES = 8 << 20  # the Arrow reader parses blocks of this size in parallel
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -74,6 +75,7 @@ class RawTable:
     sheet: str | None = None
     broken: Mapping[str, list[int]] = field(default_factory=dict)  # reason → rows set aside before parsing
     data: bytes = field(default=b"", repr=False)  # the snapshot every later step works from
+    parsed_codes: bool = False  # categorical cells are the Arrow parser's dictionaries (``TextColumn.of_cells``)
 
 
 def _header_not_found(path: Path, records: Sequence[Sequence[object]]) -> InputFileError:
@@ -95,10 +97,15 @@ def _head(text: str, lines: int) -> str:
     return text[:position]
 
 
-def _parse_with_arrow(data: bytes, encoding: str, delimiter: str, skip_lines: int, width: int) -> pd.DataFrame:
-    """pyarrow's multi-threaded reader into Arrow-backed text columns (no Python objects per cell).
+def _parse_with_arrow(
+    data: bytes, encoding: str, delimiter: str, skip_lines: int, width: int, quoted: bool = True
+) -> pd.DataFrame:
+    """pyarrow's multi-threaded reader, every column dictionary-encoded by the parser itself: categorical
+    columns whose categories are the distinct raw texts in the order they first appear (what a factorisation
+    gives), so no Python string is made per cell and no column is hashed again.
 
-    Raises pyarrow's error on anything irregular (ragged rows, blank lines); the caller then falls back.
+    Raises pyarrow's error on anything irregular (ragged rows, blank lines); the caller then falls back. Without
+    a quote character in the file (``quoted=False``) no value spans lines: blocks are cut at any line end.
     """
     import pyarrow as pa
     import pyarrow.csv as pa_csv
@@ -110,24 +117,42 @@ def _parse_with_arrow(data: bytes, encoding: str, delimiter: str, skip_lines: in
             skip_rows=skip_lines,
             column_names=names,
             encoding="utf8" if encoding in ("utf-8", "utf-8-sig") else encoding,
-            block_size=8 << 20,
+            block_size=ARROW_BLOCK_BYTES,
         ),
         parse_options=pa_csv.ParseOptions(
-            delimiter=delimiter, quote_char='"', double_quote=True, newlines_in_values=True, ignore_empty_lines=False
+            delimiter=delimiter,
+            quote_char='"',
+            double_quote=True,
+            newlines_in_values=quoted,
+            ignore_empty_lines=False,
         ),
         convert_options=pa_csv.ConvertOptions(
-            column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False, quoted_strings_can_be_null=False
+            column_types=dict.fromkeys(names, pa.dictionary(pa.int32(), pa.string())),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
         ),
-    )
-    frame = table.to_pandas(types_mapper=pd.ArrowDtype)
-    frame.columns = range(width)
-    return frame
+    ).unify_dictionaries()  # one dictionary per column for all blocks, new values appended in order
+    columns = {}
+    for position, name in enumerate(names):
+        chunks = table.column(name).chunks
+        codes = (
+            np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks])
+            if chunks
+            else np.zeros(0, dtype=np.int32)
+        )
+        texts = chunks[0].dictionary.to_numpy(zero_copy_only=False) if chunks else np.zeros(0, dtype=object)
+        dtype = pd.CategoricalDtype(pd.Index(np.asarray(texts, dtype=object), dtype=object))
+        columns[position] = pd.Categorical.from_codes(codes.astype(np.int32, copy=False), dtype=dtype, validate=False)
+    del table
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(next(iter(columns.values()))) if columns else 0))
 
 
-def _fast_parse(data: bytes, encoding: str, delimiter: str, skip_lines: int, width: int) -> pd.DataFrame | None:
+def _fast_parse(
+    data: bytes, encoding: str, delimiter: str, skip_lines: int, width: int, quoted: bool = True
+) -> pd.DataFrame | None:
     """pyarrow, else pandas' C parser; None when both refuse (ragged or over-long rows) or pandas drops fields."""
     try:
-        return _parse_with_arrow(data, encoding, delimiter, skip_lines, width)
+        return _parse_with_arrow(data, encoding, delimiter, skip_lines, width, quoted)
     except Exception:
         pass
     try:
@@ -204,7 +229,7 @@ def read_csv_table(
         raise InputFileError(f"{path}: the file is empty.")
     if data.startswith(b"%PDF"):
         raise InputFileError(f"{path}: this is a PDF, not a CSV export; export the report as CSV or Excel.")
-    chosen, text = decode(path, data, encoding)
+    chosen, text = decode_head(path, data, encoding, SAMPLE_LINES)  # the whole text if it holds a quote
     sample = _head(text, SAMPLE_LINES)
     delimiter = delimiter or sniff_delimiter(sample, overrides)
     reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
@@ -235,7 +260,7 @@ def read_csv_table(
     body_lines = _line_count(text) - skip_lines if quoted else 0
     open_quote = quoted and last_line_open_quote(text)
     del text
-    cells = _fast_parse(data, chosen, delimiter, skip_lines, len(header))
+    cells = _fast_parse(data, chosen, delimiter, skip_lines, len(header), quoted)
     broken = np.zeros(0 if cells is None else len(cells), dtype=bool)
     if cells is None or (quoted and (len(cells) != body_lines or open_quote)):
         body = physical_lines(decode(path, data, chosen)[1])[skip_lines:]
@@ -254,6 +279,7 @@ def read_csv_table(
         delimiter=delimiter,
         broken={REJECT_UNBALANCED_QUOTE: rows[broken].tolist()} if broken.any() else {},
         data=data,
+        parsed_codes=True,
     )
 
 

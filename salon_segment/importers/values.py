@@ -6,9 +6,9 @@ results back, so a million lines cost a few thousand regex matches. One conventi
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -18,63 +18,8 @@ from salon_segment.i18n import N_
 from salon_segment.importers import lexicon
 from salon_segment.importers.headers import normalize_header
 from salon_segment.importers.month_names import parse_month_names
-
-CONTROL_CHARACTERS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # every C0/C1 control but tab and line feed
-
-
-@dataclass(frozen=True)
-class TextColumn:
-    """A text column as codes into its distinct values (stripped): parse each distinct value once.
-
-    Exports repeat dates, prices and names a lot; a million lines often hold a few thousand distinct values.
-    """
-
-    codes: np.ndarray
-    uniques: pd.Series
-    index: pd.Index
-
-    @classmethod
-    def of(cls, values: pd.Series | TextColumn) -> TextColumn:
-        if isinstance(values, TextColumn):
-            return values
-        codes, uniques = pd.factorize(values)  # Arrow-backed columns are dictionary-encoded by Arrow
-        if len(uniques) < 2**31 - 1:  # half the memory of every column's codes (10M lines: 40 MB a column)
-            codes = codes.astype(np.int32)
-        distinct = pd.Series(np.asarray(uniques, dtype=object)).astype(str)
-        # control characters (ESC sequences, BEL, C1 codes) never reach a terminal, a sheet or a key
-        distinct = distinct.str.replace(CONTROL_CHARACTERS, "", regex=True).str.strip().astype(object)
-        return cls(np.asarray(codes), distinct, values.index)
-
-    def spread(self, per_unique: object) -> pd.Series:
-        """A Series for every row from one value per distinct value."""
-        values = np.asarray(per_unique)[self.codes]
-        # object stays object: pandas would otherwise convert every string to its own string dtype
-        return pd.Series(values, index=self.index, dtype=object if values.dtype == object else None)
-
-    def with_uniques(self, per_unique: pd.Series) -> TextColumn:
-        """The same codes into transformed distinct values (e.g. normalised e-mails)."""
-        return TextColumn(self.codes, per_unique, self.index)
-
-    def series(self) -> pd.Series:
-        """The stripped text of every row."""
-        return self.spread(self.uniques.to_numpy(dtype=object))
-
-    def categorical(self, per_unique: object = None) -> pd.Series:
-        """Like ``spread`` (default: the stripped text), as sorted categories for the ledger: one
-        factorisation of the distinct values and one take of the codes instead of hashing every row."""
-        values = self.uniques.to_numpy(dtype=object) if per_unique is None else np.asarray(per_unique, dtype=object)
-        codes, categories = pd.factorize(values, sort=True)
-        return L.text_categories(codes[self.codes], categories).set_axis(self.index)
-
-
-TextLike = pd.Series | TextColumn
-
-
-def per_unique(values: TextLike, transform: Callable[[pd.Series], object]) -> pd.Series:
-    """Apply a vectorised ``transform`` to the distinct (stripped) values of a column; spread it back."""
-    column = TextColumn.of(values)
-    return column.spread(transform(column.uniques))
-
+from salon_segment.importers.plain_text import by_parts
+from salon_segment.importers.text_column import TextColumn, TextLike, per_unique
 
 # ---------------------------------------------------------------- dates
 
@@ -101,9 +46,15 @@ class ParsedDates:
     """Parsed dates (NaT where a value did not parse), "HH:MM" times, and the format chosen."""
 
     dates: pd.Series
-    times: pd.Series
-    date_format: str
+    column: TextColumn = field(repr=False)
+    time_texts: np.ndarray = field(repr=False)  # "HH:MM" or "" per distinct value of the column
+    date_format: str = ""
     note: str = ""
+
+    @functools.cached_property
+    def times(self) -> pd.Series:
+        """The "HH:MM" time of every row (empty without one), as categories; made when asked for."""
+        return self.column.categorical(self.time_texts)
 
 
 def _two_digit_year(year: pd.Series) -> pd.Series:
@@ -184,7 +135,8 @@ def parse_dates(values: TextLike, *, month_first_hint: bool = False) -> ParsedDa
         date_format = "unknown"
     return ParsedDates(
         dates=column.spread(parsed.to_numpy(dtype="datetime64[ns]")),
-        times=column.categorical(times.fillna("").to_numpy(dtype=object)),
+        column=column,
+        time_texts=times.fillna("").to_numpy(dtype=object),
         date_format=date_format,
         note=note,
     )
@@ -298,8 +250,21 @@ def normalize_email(values: TextLike) -> pd.Series:
     return per_unique(values, email_text)
 
 
-def email_text(uniques: pd.Series) -> pd.Series:
-    """Distinct values → trimmed, lower-case e-mail, empty without an '@'."""
+def email_text(uniques: pd.Series, column: TextColumn | None = None) -> pd.Series:
+    """Distinct values → trimmed, lower-case e-mail, empty without an '@' (``column``: the values' column, whose
+    Arrow copy is reused)."""
+    arrow, plain = (column.arrow, column.plain) if column is not None else (None, None)
+    result = by_parts(uniques, _plain_email, _email_text, arrow=arrow, plain=plain)
+    return pd.Series(result, index=uniques.index, dtype=object)
+
+
+def _plain_email(plain: object) -> object:
+    import pyarrow.compute as pc
+
+    return pc.if_else(pc.match_substring(plain, "@"), pc.ascii_lower(plain), "")
+
+
+def _email_text(uniques: pd.Series) -> pd.Series:
     text = uniques.str.strip().str.lower()
     return text.where(text.str.contains("@", regex=False), "")
 
@@ -346,36 +311,21 @@ def fold_words(values: pd.Series) -> pd.Series:
 
 def fold_name(values: TextLike) -> pd.Series:
     """Case-folded name with runs of white space collapsed."""
-    return per_unique(values, _fold_text)
+    return per_unique(values, fold_text)
+
+
+def fold_text(uniques: pd.Series, column: TextColumn | None = None) -> pd.Series:
+    """Distinct values → case-folded, runs of white space as one space (``column`` as for ``email_text``)."""
+    arrow, plain = (column.arrow, column.plain) if column is not None else (None, None)
+    result = by_parts(uniques, _plain_lower, _fold_text, arrow=arrow, plain=plain)
+    return pd.Series(result, index=uniques.index, dtype=object)
+
+
+def _plain_lower(plain: object) -> object:
+    import pyarrow.compute as pc
+
+    return pc.ascii_lower(plain)
 
 
 def _fold_text(uniques: pd.Series) -> pd.Series:
     return uniques.str.casefold().str.split().str.join(" ").fillna("")
-
-
-def identity_keys(
-    client_id: TextLike | None, email: TextLike, phone: TextLike, name: TextLike, *, index: pd.Index | None = None
-) -> pd.Series:
-    """Per line: the client id if present, else the e-mail, else the phone digits, else the folded name.
-
-    Chosen per distinct value and by integer codes (which column's which distinct value each line takes), then
-    one take of the text: no comparison or fill over the text of every line.
-    """
-    names = TextColumn.of(name)
-    sources = [names.with_uniques(_fold_text(names.uniques)), TextColumn.of(phone), TextColumn.of(email)]
-    if client_id is not None:
-        column = TextColumn.of(client_id)
-        stripped = column.uniques.str.strip().str.replace(r"\.0$", "", regex=True)
-        sources.append(column.with_uniques(stripped))
-    pool, chosen, offset = [], None, 0
-    for source in sources:  # from the weakest key to the strongest
-        values = source.uniques.fillna("").to_numpy(dtype=object)
-        codes = source.codes
-        if len(values) and (codes < 0).any():  # a missing cell reads as the last distinct value, as ``spread`` does
-            codes = np.where(codes < 0, len(values) - 1, codes)
-        pick = codes + offset
-        chosen = pick if chosen is None else np.where((values != "")[codes], pick, chosen)
-        pool.append(values)
-        offset += len(values)
-    keys = np.concatenate(pool)[chosen] if offset else np.full(len(sources[0].codes), "", dtype=object)
-    return pd.Series(keys, index=index if index is not None else sources[0].index, dtype=object)
