@@ -15,7 +15,7 @@ import salon_segment
 from salon_segment import ledger as L
 from salon_segment.duration import Duration
 from salon_segment.rules import Rules
-from salon_segment.scoring.data_end import STALE_AFTER_DAYS, last_date, stale_as_of, whole_months
+from salon_segment.scoring.data_end import STALE_AFTER_DAYS, data_ends_before, last_date, stale_as_of, whole_months
 from tests.helpers import EXAMPLES
 from tests.test_hardening_files import invoke
 
@@ -76,6 +76,16 @@ def test_everyone_is_lost_once_the_last_line_is_before_the_lost_cut_off():
     assert not stale_as_of(day("2027-01-20"), LAST, RULES).all_lost
     assert stale_as_of(day("2027-01-21"), LAST, RULES).all_lost
     assert not stale_as_of(day("2027-01-21"), LAST, Rules(lost_after_months=3)).all_lost
+
+
+@pytest.mark.parametrize("as_of", ["2026-11-01", "2026-11-20", "2026-12-04", "2026-12-05", "2027-01-10", "2027-03-01"])
+def test_the_quick_search_of_the_recent_lines_agrees_with_the_whole_ledger(as_of):
+    ledger = lines(
+        ("2026-06-01", L.COMPLETED), ("2026-11-20", L.COMPLETED), ("2026-12-20", L.BOOKED), ("2027-01-05", L.CANCELLED)
+    )  # bookings and cancellations close to as_of do not hide that nothing happened after 2026-11-20
+    expected = stale_as_of(day(as_of), day("2026-11-20"), RULES)
+    assert data_ends_before(ledger, as_of=day(as_of), rules=RULES) == expected
+    assert (expected is None) is (as_of <= "2026-12-04")
 
 
 def test_no_dated_line_no_warning():

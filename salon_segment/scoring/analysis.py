@@ -12,7 +12,7 @@ from salon_segment import ledger as L
 from salon_segment.rules import Rules
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.client_list import client_list_metrics, list_only_clients
-from salon_segment.scoring.data_end import StaleAsOf, last_date, stale_as_of
+from salon_segment.scoring.data_end import StaleAsOf, data_ends_before
 from salon_segment.scoring.left_out import LeftOut, left_out
 from salon_segment.scoring.pareto import Pareto, pareto, sampled_curve
 from salon_segment.scoring.periods import months_before
@@ -216,7 +216,7 @@ def analyze(
     """
     as_of = pd.Timestamp(as_of).normalize()
     has_list = client_list is not None and not client_list.empty
-    stale = stale_as_of(as_of, last_date(ledger, client_list), rules)
+    stale = data_ends_before(ledger, as_of=as_of, rules=rules, client_list=client_list)
     pareto_options = {
         "top_client_share": rules.pareto_top_client_share,
         "revenue_share_target": rules.pareto_revenue_share,

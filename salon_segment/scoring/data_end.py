@@ -36,9 +36,16 @@ class StaleAsOf:
     all_lost: bool  # the last date is before as_of's lost cut-off: every client who visited is lost
 
 
-def last_date(ledger: pd.DataFrame, client_list: pd.DataFrame | None = None) -> pd.Timestamp | None:
+def last_date(
+    ledger: pd.DataFrame, client_list: pd.DataFrame | None = None, *, after: pd.Timestamp | None = None
+) -> pd.Timestamp | None:
     """The latest date of a line that records something that happened (a completed line of any type, or a
-    no-show), or of a client list's last visit (else its created date); None when nothing is dated."""
+    no-show), or of a client list's last visit (else its created date); None when nothing is dated.
+
+    ``after``: only ledger lines dated after it are looked at (None when there is none): a quick answer to "did
+    anything happen after this date?" when most lines are older."""
+    if not ledger.empty and after is not None:
+        ledger = ledger.loc[ledger[L.DATE] > after, [L.DATE, L.STATUS]]
     latest = [] if ledger.empty else [ledger.loc[ledger[L.STATUS].isin(PAST_STATUSES), L.DATE].max()]
     if client_list is not None and not client_list.empty:
         for column in (L.LAST_VISIT, L.CREATED):
@@ -48,6 +55,17 @@ def last_date(ledger: pd.DataFrame, client_list: pd.DataFrame | None = None) -> 
                 break
     found = pd.Series(latest, dtype="datetime64[ns]").max()
     return None if pd.isna(found) else pd.Timestamp(found).normalize()
+
+
+def data_ends_before(
+    ledger: pd.DataFrame, *, as_of: pd.Timestamp, rules: Rules, client_list: pd.DataFrame | None = None
+) -> StaleAsOf | None:
+    """:func:`stale_as_of` for the data's :func:`last_date`; the whole ledger is searched only when nothing
+    happened in the ``STALE_AFTER_DAYS`` before as_of or after it (the usual as_of needs one date comparison)."""
+    as_of = pd.Timestamp(as_of).normalize()
+    if last_date(ledger, client_list, after=as_of - pd.Timedelta(days=STALE_AFTER_DAYS)) is not None:
+        return None
+    return stale_as_of(as_of, last_date(ledger, client_list), rules)
 
 
 def whole_months(start: pd.Timestamp, end: pd.Timestamp) -> int:

@@ -17,7 +17,7 @@ from salon_segment import ledger as L
 from salon_segment.rules import Rules
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.clients import client_metrics
-from salon_segment.scoring.data_end import StaleAsOf, last_date, stale_as_of
+from salon_segment.scoring.data_end import StaleAsOf, data_ends_before
 from salon_segment.scoring.periods import months_before
 from salon_segment.scoring.segments import LOST, SEGMENTS, A, B
 from salon_segment.scoring.segments import C as SEG_C
@@ -153,5 +153,5 @@ def movement(
         clients=clients,
         transitions=_transitions(clients),
         slipping=_slipping(clients),
-        stale=stale_as_of(to_date, last_date(ledger), rules),
+        stale=data_ends_before(ledger, as_of=to_date, rules=rules),
     )
