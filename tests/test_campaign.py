@@ -241,3 +241,22 @@ def test_a_consent_column_with_only_blank_cells_is_there_but_empty(tmp_path, mon
     assert (campaign["consent_column"], campaign["consent_unknown"], campaign["written"]) == (True, 5, 5)
     assert "marketing consent column is empty" in result.stderr
     assert "has no marketing consent column" not in result.stderr
+
+
+@pytest.mark.parametrize("which", ["call", "lost"])
+def test_campaign_list_without_campaign_out_is_a_usage_error_before_reading(which):
+    result = runner.invoke(app, ["analyze", "missing.csv", "--campaign-list", which], env={"LANG": "C", "LC_ALL": "C"})
+    assert result.exit_code == 2
+    assert "add --campaign-out FILE.csv" in " ".join(result.output.split())
+    assert "missing.csv" not in result.output  # refused before any file is read
+
+
+def test_the_campaign_list_is_the_call_list_unless_chosen(tmp_path):
+    out = tmp_path / "call.csv"
+    result = runner.invoke(
+        app, ["analyze", str(ROOT / "examples" / "salon-nl.csv"), "--as-of", "2026-11-20", "--campaign-out", str(out),
+              "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["campaign"]["list"] == "call"
+    assert out.exists()

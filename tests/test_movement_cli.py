@@ -43,7 +43,7 @@ def test_json_has_the_transitions_and_the_slipping_keys(export):
     result = run(export, "--from", "2026-06-30", "--to", "2026-10-31", "--format", "json")
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
-    assert list(document) == ["from", "to", "transitions", "slipping"]
+    assert list(document) == ["from", "to", "transitions", "slipping", "warnings"]
     assert (document["from"], document["to"]) == ("2026-06-30", "2026-10-31")
     pairs = {(t["from_segment"], t["to_segment"]): (t["clients"], t["revenue_12m"]) for t in document["transitions"]}
     assert pairs == {

@@ -97,3 +97,12 @@ def test_an_input_export_given_as_key_file_is_refused_in_one_sentence(tmp_path, 
         assert result.exit_code == 1, result.output
         assert "the pseudonym key file is one of the input exports" in result.output
     assert export.read_bytes() == before
+
+
+def test_key_file_without_pseudonymize_is_a_usage_error_before_reading(tmp_path):
+    key = tmp_path / "salon.key"
+    for command in (["analyze"], ["movement", "--from", "2026-08-20"], ["prune"], ["services"]):
+        result = invoke(command[0], "missing.csv", *command[1:], "--key-file", key)
+        assert result.exit_code == 2, (command, result.output)
+        assert "add --pseudonymize, or leave out --key-file" in " ".join(result.output.split())
+        assert not key.exists()  # no key was made

@@ -64,7 +64,7 @@ def analyze(
     horizon: HorizonOpt = "90d",
     log: LogOpt = None,
     campaign_out: CampaignOutOpt = None,
-    campaign_list: CampaignListOpt = "call",
+    campaign_list: CampaignListOpt = None,
 ) -> None:
     """How few clients bring most of the revenue (the 80/20 or Pareto check), how regular each client is
     (segments A, B, C, new, lost), and whom to call this week."""
@@ -73,7 +73,7 @@ def analyze(
 
     as_of_date = parse_as_of(as_of)
     duration = parse_inactive(horizon)  # a usage error before any file is read
-    check_campaign_list(campaign_list)
+    which = check_campaign_list(campaign_list, campaign_out)
     check_campaign_out(campaign_out, reading.pseudonymize)
     check_outputs([clients_out, rejects_out, campaign_out], files, reading, force)
     loaded = load(files, reading)
@@ -91,7 +91,7 @@ def analyze(
     if campaign_out is not None:  # before any output is written: the call list of a client list is refused
         from salon_segment.render.campaign_view import campaign_clients
 
-        chosen = campaign_clients(report.analysis, campaign_list)  # reasons in the language load() activated
+        chosen = campaign_clients(report.analysis, which)  # reasons in the language load() activated
     if clients_out is not None:
         progress.stage(_("writing"), str(clients_out))
         from salon_segment.render.columns import client_table
@@ -101,7 +101,7 @@ def analyze(
         write_table(report.rejects, rejects_out, sheet_name="rejected")
     campaign = None
     if chosen is not None:
-        campaign = write_campaign(campaign_out, chosen, campaign_list, loaded.imported, loaded.settings, quiet=quiet)
+        campaign = write_campaign(campaign_out, chosen, which, loaded.imported, loaded.settings, quiet=quiet)
     if target is not None:
         write_excel(target, report, loaded.presentation)
     if quiet:

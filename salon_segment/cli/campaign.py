@@ -24,21 +24,32 @@ CampaignOutOpt = Annotated[
     ),
 ]
 CampaignListOpt = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--campaign-list",
-        help="Who is on the campaign list: call (the call list), A, B, C, new or lost.",
+        help="Who is on the campaign list written by --campaign-out: call (the call list, the default), A, B, C, "
+        "new or lost.",
+        show_default=False,
         metavar="call|A|B|C|new|lost",
     ),
 ]
+DEFAULT_CAMPAIGN_LIST = "call"
 
 
-def check_campaign_list(which: str) -> None:
-    """--campaign-list call|A|B|C|new|lost; a usage error otherwise."""
+def check_campaign_list(which: str | None, out: Path | None) -> str:
+    """The list --campaign-list names (call|A|B|C|new|lost; default call); a usage error for another word, or
+    when it is given without --campaign-out (it would choose a list nothing writes)."""
     from salon_segment.scoring.segments import SEGMENTS
 
-    if which not in ("call", *SEGMENTS):
+    if which is None:
+        return DEFAULT_CAMPAIGN_LIST
+    if which not in (DEFAULT_CAMPAIGN_LIST, *SEGMENTS):
         raise typer.BadParameter(_("--campaign-list {value}: choose call, A, B, C, new or lost.").format(value=which))
+    if out is None:
+        raise typer.BadParameter(
+            _("--campaign-list chooses who goes on the list --campaign-out writes; add --campaign-out FILE.csv.")
+        )
+    return which
 
 
 def check_campaign_out(path: Path | None, pseudonymize: bool = False) -> None:

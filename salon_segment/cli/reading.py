@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import typer
+
 from salon_segment.cli.options import (
     ConfigOpt,
     DateFormatOpt,
@@ -23,6 +25,7 @@ from salon_segment.cli.options import (
     PseudonymizeOpt,
     SheetOpt,
 )
+from salon_segment.i18n import _
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -76,6 +79,17 @@ EXPORTS_ONLY = tuple(name for name in WITHOUT_PRIVACY if name != "products")  # 
 _DEFAULTS = {field.name: field.default for field in dataclasses.fields(Reading)}
 
 
+def checked(reading: Reading) -> Reading:
+    """The reading options, refused (a usage error, before any file is read) when one would be silently ignored:
+    --key-file without --pseudonymize."""
+    if reading.key_file is not None and not reading.pseudonymize:
+        raise typer.BadParameter(
+            _("--key-file is the key for --pseudonymize and does nothing without it; add --pseudonymize, or leave "
+              "out --key-file.")
+        )  # fmt: skip
+    return reading
+
+
 def reading_options(names: tuple[str, ...] = ALL) -> Callable[[F], F]:
     """Put the reading options ``names`` where the command declares ``reading: Reading``; it receives one Reading.
 
@@ -101,7 +115,7 @@ def reading_options(names: tuple[str, ...] = ALL) -> Callable[[F], F]:
         @functools.wraps(command)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             given = {name: kwargs.pop(name) for name in chosen if name in kwargs}
-            return command(*args, reading=Reading(**given), **kwargs)
+            return command(*args, reading=checked(Reading(**given)), **kwargs)
 
         new = signature.replace(parameters=params)
         wrapper.__signature__ = new  # type: ignore[attr-defined]

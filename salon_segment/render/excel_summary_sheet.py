@@ -18,6 +18,7 @@ from salon_segment.importers import FileReport
 from salon_segment.render import formatting as F
 from salon_segment.render.columns import APPROACH, SEGMENT_LABEL, SEGMENT_TABLE
 from salon_segment.render.excel_writer import TITLE, Writer, new_sheet
+from salon_segment.render.json_report import stale_warnings
 from salon_segment.render.segment_labels import segment_approach, segment_label
 from salon_segment.scoring.analysis import Analysis
 from salon_segment.scoring.prune import PrunePlan
@@ -87,6 +88,8 @@ def summary_sheet(writer: Writer, analysis: Analysis, reports: Sequence[FileRepo
     row(_("Files"), ", ".join(Path(r.path).name for r in reports))
     row(_("Period"), f"{F.date(t.first_date)} – {F.date(t.last_date)}")
     row(_("As of"), analysis.as_of, "date")
+    for warning in stale_warnings(analysis.stale):  # the as_of is well after the data ends: say so beside it
+        buffered.append([cell(sheet, _("Warning"), bold=True), cell(sheet, warning)])
     for label, value, kind in (
         (N_("Clients"), t.clients, "count"),
         (N_("Visits"), t.visits, "count"),

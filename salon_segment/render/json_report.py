@@ -14,6 +14,7 @@ from salon_segment.render.columns import DEPRECATED_PARETO_KEYS, deprecated_alia
 from salon_segment.render.forecast_view import client_columns, forecast_document, forecast_warnings
 from salon_segment.render.json_writer import Records, indented, key_text, record_lines
 from salon_segment.scoring import SEGMENTS, Analysis
+from salon_segment.scoring.data_end import StaleAsOf
 from salon_segment.scoring.prune import PrunePlan
 from salon_segment.scoring.segments import RETURNING, A, B, C
 
@@ -96,6 +97,30 @@ def import_warnings(reports: Sequence[FileReport]) -> list[str]:
                 ).format(path=report.path, n=len(rows), reason=_(reason), rows=shown)
             )
     return warnings
+
+
+def stale_warnings(stale: StaleAsOf | None, option: str = "--as-of") -> list[str]:
+    """A warning when the as_of (given with ``option``) is well after the data's last date (``scoring.data_end``):
+    how far, and what to do."""
+    if stale is None:
+        return []
+    from salon_segment.render import formatting as F
+
+    if stale.all_lost:
+        text = _(
+            "as of {as_of} is {gap} after the last line in the data ({last}): every client looks lost; pass an "
+            "earlier {option} or a newer export."
+        )
+    else:
+        text = _(
+            "as of {as_of} is {gap} after the last line in the data ({last}): clients look more overdue and less "
+            "regular than they are; pass an earlier {option} or a newer export."
+        )
+    return [
+        text.format(
+            as_of=F.date(stale.as_of), gap=F.duration(stale.gap), last=F.date(stale.last_date), option=option
+        )
+    ]
 
 
 def json_text(document: dict[str, Any]) -> str:
@@ -248,7 +273,7 @@ def analysis_document(
         "not_available": not_available(analysis),
         "rules": analysis.rules.as_dict(),
         "files": [file_summary(r) for r in reports],
-        "warnings": import_warnings(reports) + forecast_warnings(analysis.prediction),
+        "warnings": stale_warnings(analysis.stale) + import_warnings(reports) + forecast_warnings(analysis.prediction),
         **left_out_figures(analysis),
         "forecast": forecast_document(analysis.prediction, analysis.rules.lost_after_months),
         "clients": client_columns(analysis.clients),

@@ -18,6 +18,7 @@ from salon_segment import ledger as L
 from salon_segment.i18n import _, ngettext
 from salon_segment.render import formatting as F
 from salon_segment.render.call_list_view import span
+from salon_segment.render.json_report import stale_warnings
 from salon_segment.render.terminal import segment_label
 from salon_segment.scoring import clients as C
 from salon_segment.scoring import movement as M
@@ -76,6 +77,7 @@ def movement_document(movement: M.Movement) -> dict[str, Any]:
         "to": movement.to_date.strftime("%Y-%m-%d"),
         "transitions": transitions,
         "slipping": [str(key) for key in movement.slipping[L.CLIENT]],
+        "warnings": stale_warnings(movement.stale, "--to"),
     }
 
 
@@ -126,8 +128,9 @@ def slipping_table(frame: pd.DataFrame) -> RenderableType:
 
 
 def movement_view(movement: M.Movement) -> RenderableType:
-    """The transitions, then the slipping list."""
-    return Group(transitions_table(movement), Text(""), slipping_table(slipping_list(movement)))
+    """The warnings (a --to well after the data ends), the transitions, then the slipping list."""
+    warnings = [Text(warning, style="yellow") for warning in stale_warnings(movement.stale, "--to")]
+    return Group(*warnings, transitions_table(movement), Text(""), slipping_table(slipping_list(movement)))
 
 
 def slipping_campaign(movement: M.Movement) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from salon_segment.render.call_list_view import call_list, call_list_view
 from salon_segment.render.columns import SEGMENT_TABLE, TOP_CLIENT_TABLE
 from salon_segment.render.fitted import FittedColumn, FittedTable
 from salon_segment.render.forecast_view import forecast_warnings
-from salon_segment.render.json_report import import_warnings, unavailable_segments
+from salon_segment.render.json_report import import_warnings, stale_warnings, unavailable_segments
 from salon_segment.render.left_out_view import left_out_lines
 from salon_segment.render.segment_labels import segment_approach, segment_label
 from salon_segment.scoring import clients as C
@@ -221,8 +221,8 @@ def _rules(analysis: Analysis) -> RenderableType:
     return Text(_("Rules: {rules}.").format(rules=" · ".join(parts)), style="dim")
 
 
-def _warnings(reports: Sequence[FileReport]) -> list[RenderableType]:
-    return [Text(warning, style="yellow") for warning in import_warnings(reports)]
+def _warnings(analysis: Analysis, reports: Sequence[FileReport]) -> list[RenderableType]:
+    return [Text(warning, style="yellow") for warning in stale_warnings(analysis.stale) + import_warnings(reports)]
 
 
 def _client_list_note(analysis: Analysis) -> RenderableType:
@@ -274,7 +274,7 @@ def analysis_view(
     if not analysis.visit_history:
         return Group(
             _header(analysis, reports),
-            *_warnings(reports),
+            *_warnings(analysis, reports),
             _client_list_note(analysis),
             _pareto(analysis),
             _segments(analysis),
@@ -285,7 +285,7 @@ def analysis_view(
         )
     parts: list[RenderableType] = [
         _header(analysis, reports),
-        *_warnings(reports),
+        *_warnings(analysis, reports),
         *[Text(w, style="yellow") for w in forecast_warnings(analysis.prediction)],
         *left_out_lines(analysis),
         _pareto(analysis),

@@ -12,6 +12,7 @@ from salon_segment import ledger as L
 from salon_segment.rules import Rules
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.client_list import client_list_metrics, list_only_clients
+from salon_segment.scoring.data_end import StaleAsOf, data_ends_before
 from salon_segment.scoring.left_out import LeftOut, left_out
 from salon_segment.scoring.pareto import Pareto, pareto, sampled_curve
 from salon_segment.scoring.periods import months_before
@@ -61,6 +62,7 @@ class Analysis:
     prediction: Prediction | None = None  # who will come back in the horizon, with its back-test
     rhythm: pd.DataFrame | None = None  # per client and treatment category: usual interval, due (scoring.rhythm)
     client_codes: ClientCodes | None = None  # the ledger's lines as integer client codes (shared, e.g. by prune)
+    stale: StaleAsOf | None = None  # as_of is well after the data's last date (a warning: everyone looks gone)
 
     @property
     def call_list(self) -> pd.DataFrame:
@@ -214,6 +216,7 @@ def analyze(
     """
     as_of = pd.Timestamp(as_of).normalize()
     has_list = client_list is not None and not client_list.empty
+    stale = data_ends_before(ledger, as_of=as_of, rules=rules, client_list=client_list)
     pareto_options = {
         "top_client_share": rules.pareto_top_client_share,
         "revenue_share_target": rules.pareto_revenue_share,
@@ -230,6 +233,7 @@ def analyze(
             segments=segment_summary(clients),
             visit_history=False,
             product_split=split,
+            stale=stale,
         )
     codes = client_codes(ledger)  # hashed once, and the lines grouped by client and day once, for every figure
     client_days = C.client_day_table(ledger, as_of, codes)
@@ -258,4 +262,5 @@ def analyze(
         prediction=prediction,
         rhythm=category_rhythm(ledger, as_of=as_of, rules=rules, codes=codes),
         client_codes=codes,
+        stale=stale,
     )

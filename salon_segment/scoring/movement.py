@@ -17,6 +17,7 @@ from salon_segment import ledger as L
 from salon_segment.rules import Rules
 from salon_segment.scoring import clients as C
 from salon_segment.scoring.clients import client_metrics
+from salon_segment.scoring.data_end import StaleAsOf, data_ends_before
 from salon_segment.scoring.periods import months_before
 from salon_segment.scoring.segments import LOST, SEGMENTS, A, B
 from salon_segment.scoring.segments import C as SEG_C
@@ -75,6 +76,7 @@ class Movement:
     clients: pd.DataFrame
     transitions: pd.DataFrame
     slipping: pd.DataFrame
+    stale: StaleAsOf | None = None  # to_date is well after the data's last date (a warning: everyone looks gone)
 
     @property
     def matrix(self) -> pd.DataFrame:
@@ -151,4 +153,5 @@ def movement(
         clients=clients,
         transitions=_transitions(clients),
         slipping=_slipping(clients),
+        stale=data_ends_before(ledger, as_of=to_date, rules=rules),
     )
