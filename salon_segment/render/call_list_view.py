@@ -199,7 +199,12 @@ def call_columns(frame: pd.DataFrame) -> Records:
         kinds = set(map(type, values))
         if kinds <= {float}:
             values = [None if value != value else value for value in values]  # NaN: missing
-        elif not kinds <= _PLAIN:
+        elif pd.api.types.is_datetime64_any_dtype(frame[key]):  # what _plain gives, a column at a time
+            text = frame[key].dt.strftime("%Y-%m-%d").tolist()
+            values = [None if missing else day for day, missing in zip(text, frame[key].isna().tolist(), strict=True)]
+        elif kinds <= _PLAIN | {type(pd.NA)}:  # a nullable integer column: its missing values are pd.NA
+            values = [None if value is pd.NA else value for value in values]
+        else:
             values = [_plain(value) for value in values]
         if key == C.REVENUE_WINDOW:
             values = [round(float(value or 0), 2) for value in values]
