@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
@@ -61,7 +61,8 @@ class Analysis:
     left_out: LeftOut | None = None  # lines that are neither revenue nor visits, and walk-in sales
     prediction: Prediction | None = None  # who will come back in the horizon, with its back-test
     rhythm: pd.DataFrame | None = None  # per client and treatment category: usual interval, due (scoring.rhythm)
-    client_codes: ClientCodes | None = None  # the ledger's lines as integer client codes (shared, e.g. by prune)
+    # the ledger's lines as integer client codes, shared (e.g. by the prune figures) instead of hashed again
+    client_codes: ClientCodes | None = field(default=None, repr=False, compare=False)
     stale: StaleAsOf | None = None  # as_of is well after the data's last date (a warning: everyone looks gone)
 
     @property
