@@ -88,6 +88,16 @@ def test_the_quick_search_of_the_recent_lines_agrees_with_the_whole_ledger(as_of
     assert (expected is None) is (as_of <= "2026-12-04")
 
 
+def test_an_old_client_list_date_does_not_cut_the_quick_search_short():
+    ledger = lines(("2026-11-20", L.COMPLETED))
+    client_list = pd.DataFrame({L.LAST_VISIT: [day("2025-01-01")], L.CREATED: [pd.NaT]})
+    warned = data_ends_before(ledger, as_of=day("2027-03-01"), rules=RULES, client_list=client_list)
+    assert warned == stale_as_of(day("2027-03-01"), day("2026-11-20"), RULES)
+    assert warned is not None and warned.all_lost
+    recent_list = client_list.assign(**{L.LAST_VISIT: [day("2027-02-25")]})  # the list knows a later visit
+    assert data_ends_before(ledger, as_of=day("2027-03-01"), rules=RULES, client_list=recent_list) is None
+
+
 def test_no_dated_line_no_warning():
     assert stale_as_of(day("2027-03-01"), None, RULES) is None
 

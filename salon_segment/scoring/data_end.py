@@ -63,8 +63,8 @@ def data_ends_before(
     """:func:`stale_as_of` for the data's :func:`last_date`; the whole ledger is searched only when nothing
     happened in the ``STALE_AFTER_DAYS`` before as_of or after it (the usual as_of needs one date comparison)."""
     as_of = pd.Timestamp(as_of).normalize()
-    if last_date(ledger, client_list, after=as_of - pd.Timedelta(days=STALE_AFTER_DAYS)) is not None:
-        return None
+    if last_date(ledger, after=as_of - pd.Timedelta(days=STALE_AFTER_DAYS)) is not None:  # the ledger alone: a
+        return None  # client list's dates are not filtered by ``after``, so an old one must not end the search
     return stale_as_of(as_of, last_date(ledger, client_list), rules)
 
 
