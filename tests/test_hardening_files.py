@@ -270,9 +270,12 @@ def test_17_the_temporary_file_is_written_through_one_descriptor_never_reopened_
     assert modes == [0o600]
 
 
+# The child restores Python's Ctrl-C handler first: started from a background job of a shell without job control
+# (`cmd &` in a script, as a CI runner may do), it inherits SIGINT ignored, and Python then installs none.
 SLOW_WRITE = textwrap.dedent(
     """
-    import pathlib, sys, time
+    import pathlib, signal, sys, time
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     import salon_segment.render.workbook as workbook
     original = workbook.write_table_xlsx
     def slow(frame, handle, **kwargs):
