@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from salon_segment import ledger as L
-from salon_segment.i18n import territory_from_environment
+from salon_segment.i18n import territories_from_environment
 
 FIRST_NAME = "First Name"
 LAST_NAME = "Last Name"
@@ -67,7 +67,7 @@ def resolve_country(configured: str | None, environ: Mapping[str, str] | None = 
     ('nl_NL.UTF-8' → NL), else None."""
     if configured:
         return configured.upper()
-    return territory_from_environment("LC_TELEPHONE", environ)
+    return next(iter(territories_from_environment("LC_TELEPHONE", environ)), None)
 
 
 def e164(phones: pd.Series, country: str | None) -> pd.Series:

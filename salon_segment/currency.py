@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from salon_segment.i18n import territory_from_environment
+from salon_segment.i18n import territories_from_environment
 
 MONEY_FIELDS = ("amount", "total_spent", "service_spent", "product_spent")
 # marker (matched as a whole word where it is made of letters) → ISO code
@@ -57,9 +57,11 @@ def from_environment(environ: Mapping[str, str] | None = None) -> str | None:
     """The currency of the LANG/LC_ALL territory ('nl_NL.UTF-8' → EUR, 'ru_RU' → RUB), if any."""
     from babel.numbers import get_territory_currencies
 
-    territory = territory_from_environment("LC_MONETARY", environ)
-    codes = get_territory_currencies(territory) if territory else []
-    return str(codes[0]) if codes else None
+    for territory in territories_from_environment("LC_MONETARY", environ):  # one without a currency (AQ): the next
+        codes = get_territory_currencies(territory)
+        if codes:
+            return str(codes[0])
+    return None
 
 
 def resolve(reports: Sequence[Any], configured: str | None, environ: Mapping[str, str] | None = None) -> str | None:

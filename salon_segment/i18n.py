@@ -174,15 +174,12 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str |
     return None
 
 
-def territory_from_environment(category: str, environ: Mapping[str, str] | None = None) -> str | None:
-    """The territory of the first of LC_ALL, ``category`` (LC_MONETARY, LC_TELEPHONE…), LANG that names one
+def territories_from_environment(category: str, environ: Mapping[str, str] | None = None) -> list[str]:
+    """The territories LC_ALL, ``category`` (LC_MONETARY, LC_TELEPHONE…) and LANG name, in that order
     ('nl_NL.UTF-8' → 'NL'): the salon's country when the config does not say."""
     environ = os.environ if environ is None else environ
-    for variable in ("LC_ALL", category, "LANG"):
-        match = re.match(r"[a-z]{2,3}_([A-Z]{2})", environ.get(variable, ""))
-        if match:
-            return match.group(1)
-    return None
+    found = (re.match(r"[a-z]{2,3}_([A-Z]{2})", environ.get(variable, "")) for variable in ("LC_ALL", category, "LANG"))
+    return [match.group(1) for match in found if match]
 
 
 def resolve_language(option: str | None, configured: str | None, environ: Mapping[str, str] | None = None) -> str:

@@ -65,3 +65,12 @@ def test_the_russian_report_and_workbook_show_roubles_without_a_config(tmp_path)
     assert "₽" in result.output and "€" not in result.output
     formats = {c.number_format for row in load_workbook(book)["Сводка"].iter_rows() for c in row}
     assert any("₽" in f for f in formats) and not any("€" in f for f in formats)
+
+
+def test_a_locale_territory_without_a_currency_falls_through_to_the_next_variable():
+    from salon_segment.currency import from_environment
+
+    # LC_MONETARY names a territory with no currency (ZZ, Antarctica): LANG's territory decides, as it always did
+    assert from_environment({"LC_MONETARY": "en_ZZ", "LANG": "nl_NL.UTF-8"}) == "EUR"
+    assert from_environment({"LC_ALL": "en_AQ.UTF-8", "LANG": "ru_RU.UTF-8"}) == "RUB"
+    assert from_environment({"LANG": "C.UTF-8"}) is None
