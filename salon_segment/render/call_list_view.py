@@ -21,6 +21,7 @@ from salon_segment.i18n import _, babel_locale, language
 from salon_segment.presentation import current_currency
 from salon_segment.render import formatting as F
 from salon_segment.render.columns import CALL_RECORD, SEGMENT_LABEL
+from salon_segment.render.forecast_view import json_values
 from salon_segment.render.json_writer import Records
 from salon_segment.render.segment_labels import client_labels, segment_approach
 from salon_segment.scoring import clients as C
@@ -172,6 +173,7 @@ def _due_records(analysis: Analysis, frame: pd.DataFrame) -> list[list[dict[str,
 
 
 _PLAIN = frozenset({str, int, bool, list, type(None)})  # what _plain keeps as it is
+_NA = type(pd.NA)
 
 
 def _plain(value: Any) -> Any:
@@ -199,12 +201,9 @@ def call_columns(frame: pd.DataFrame) -> Records:
         kinds = set(map(type, values))
         if kinds <= {float}:
             values = [None if value != value else value for value in values]  # NaN: missing
-        elif pd.api.types.is_datetime64_any_dtype(frame[key]):  # what _plain gives, a column at a time
-            text = frame[key].dt.strftime("%Y-%m-%d").tolist()
-            values = [None if missing else day for day, missing in zip(text, frame[key].isna().tolist(), strict=True)]
-        elif kinds <= _PLAIN | {type(pd.NA)}:  # a nullable integer column: its missing values are pd.NA
-            values = [None if value is pd.NA else value for value in values]
-        else:
+        elif pd.api.types.is_datetime64_any_dtype(frame[key]) or (_NA in kinds and kinds <= _PLAIN | {_NA}):
+            values = json_values(frame[key])  # dates, or a nullable count (missing: pd.NA): what _plain gives
+        elif not kinds <= _PLAIN:
             values = [_plain(value) for value in values]
         if key == C.REVENUE_WINDOW:
             values = [round(float(value or 0), 2) for value in values]

@@ -90,16 +90,20 @@ def client_columns(clients: pd.DataFrame) -> Records:
     columns = []
     for column in frame.columns:
         values = frame[column]
-        missing = values.isna().to_numpy()
-        if pd.api.types.is_datetime64_any_dtype(values):
-            values = values.dt.strftime("%Y-%m-%d")
-        elif pd.api.types.is_float_dtype(values):
-            values = values.round(6)
-        plain = values.astype(object).tolist()  # Python ints, floats and text, as to_dict would give
-        if missing.any():
-            plain = [None if gone else value for value, gone in zip(plain, missing.tolist(), strict=True)]
-        columns.append(plain)
+        columns.append(json_values(values.round(6) if pd.api.types.is_float_dtype(values) else values))
     return Records(tuple(frame.columns), tuple(columns))
+
+
+def json_values(values: pd.Series) -> list[Any]:
+    """A column's values for JSON, a column at a time: dates as ISO text, missing values (NaN, NaT, pd.NA) as
+    None, numbers and text as the Python values ``to_dict`` would give."""
+    missing = values.isna().to_numpy()
+    if pd.api.types.is_datetime64_any_dtype(values):
+        values = values.dt.strftime("%Y-%m-%d")
+    plain = values.astype(object).tolist()
+    if missing.any():
+        plain = [None if gone else value for value, gone in zip(plain, missing.tolist(), strict=True)]
+    return plain
 
 
 def forecast_warnings(prediction: Prediction | None) -> list[str]:
